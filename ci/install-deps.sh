@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages gradecheck builds with. Idempotent: silent and
+# quick when everything is already present.
+set -euo pipefail
+
+packages=(
+  cmake g++ make
+  libboost-dev libmpfr-dev libgmp-dev
+  libarmadillo-dev
+  libgtest-dev librapidcheck-dev libbenchmark-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

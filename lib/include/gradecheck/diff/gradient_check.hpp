@@ -1,0 +1,135 @@
+#pragma once
+/// Checking an analytic gradient or Jacobian against Ridders' finite
+/// differences, for library users: a per-entry table, worst first, and a
+/// verdict against a tolerance derived from Real.
+///
+/// An entry passes when |a - n| <= rtol max(|a|, |n|) or |a - n| <= rtol ||n||_inf:
+/// relative agreement, or agreement on the scale of the whole gradient (so
+/// that entries that are zero in exact arithmetic do not fail on rounding
+/// noise). The default rtol is eps^(1/2): Ridders' method reaches 40 or more
+/// of real50's 50 digits and about 13 of double's 16 on smooth functions, so
+/// a correct gradient passes with room to spare while any formula error, which
+/// perturbs an entry by far more than eps^(1/2), fails.
+
+#include "gradecheck/diff/jacobian.hpp"
+#include "gradecheck/numeric/agreement.hpp"
+#include "gradecheck/numeric/format.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace gradecheck::diff {
+
+/// One entry of the comparison: analytic a, numeric n and their differences.
+template <class Real>
+struct gradient_check_entry {
+  std::size_t row = 0;  ///< output index (0 for a gradient)
+  std::size_t col = 0;  ///< input index
+  Real analytic;
+  Real numeric;
+  Real numeric_error;  ///< Ridders' error estimate of `numeric`
+  Real abs_error;      ///< |a - n|
+  Real rel_error;      ///< |a - n| / max(|a|, |n|), 0 when both are 0
+  bool pass = false;
+};
+
+/// The whole comparison, entries sorted worst relative error first.
+template <class Real>
+struct gradient_check_report {
+  std::vector<gradient_check_entry<Real>> entries;
+  Real tolerance;
+  bool is_jacobian = false;
+
+  /// Returns true when every entry passes.
+  [[nodiscard]] bool passed() const {
+    return std::all_of(entries.begin(), entries.end(), [](const auto& e) { return e.pass; });
+  }
+  /// Returns the least digits of agreement over the entries.
+  [[nodiscard]] double worst_digits() const {
+    double worst = std::numeric_limits<Real>::digits10;
+    for (const auto& e : entries) worst = std::min(worst, numeric::digits_of_agreement(e.analytic, e.numeric));
+    return worst;
+  }
+};
+
+/// Returns the default relative tolerance of a gradient check: eps^(1/2).
+template <class Real>
+Real default_gradient_tolerance() {
+  using std::sqrt;
+  return sqrt(numeric::epsilon<Real>());
+}
+
+/// Returns the report comparing the analytic Jacobian A (outputs x inputs)
+/// with the numeric one N.
+template <class Real>
+gradient_check_report<Real> compare_jacobians(const numeric::matrix<Real>& A, const jacobian_estimate<Real>& N,
+                                              const Real& rtol = default_gradient_tolerance<Real>()) {
+  using std::abs;
+  if (A.rows != N.value.rows || A.cols != N.value.cols)
+    throw std::invalid_argument("gradient check: analytic is " + std::to_string(A.rows) + "x" + std::to_string(A.cols) +
+                                ", numeric is " + std::to_string(N.value.rows) + "x" + std::to_string(N.value.cols));
+  Real scale = 0;
+  for (const auto& n : N.value.data) scale = std::max<Real>(scale, abs(n));
+  gradient_check_report<Real> report{{}, rtol, A.rows > 1};
+  for (std::size_t i = 0; i < A.rows; ++i) {
+    for (std::size_t j = 0; j < A.cols; ++j) {
+      const Real& a = A(i, j);
+      const Real& n = N.value(i, j);
+      const Real diff = abs(a - n);
+      const Real magnitude = std::max<Real>(abs(a), abs(n));
+      const Real rel = magnitude == 0 ? Real(0) : Real(diff / magnitude);
+      const bool pass = rel <= rtol || diff <= rtol * scale;
+      report.entries.push_back({i, j, a, n, N.error(i, j), diff, rel, pass});
+    }
+  }
+  std::stable_sort(report.entries.begin(), report.entries.end(),
+                   [](const auto& x, const auto& y) { return x.rel_error > y.rel_error; });
+  return report;
+}
+
+/// Returns the check of an analytic gradient of f: vector<Real> -> Real at x.
+template <class Real, class F>
+gradient_check_report<Real> check_gradient(F&& f, const std::vector<Real>& x, const std::vector<Real>& analytic,
+                                           const Real& rtol = default_gradient_tolerance<Real>(),
+                                           const ridders_options<Real>& opt = ridders_options<Real>::defaults()) {
+  const auto N = jacobian([&](const std::vector<Real>& y) { return std::vector<Real>{f(y)}; }, x, opt);
+  numeric::matrix<Real> A(1, analytic.size());
+  A.data = analytic;
+  return compare_jacobians(A, N, rtol);
+}
+
+/// Returns the check of an analytic Jacobian of f: vector<Real> -> vector<Real> at x.
+template <class Real, class F>
+gradient_check_report<Real> check_jacobian(F&& f, const std::vector<Real>& x, const numeric::matrix<Real>& analytic,
+                                           const Real& rtol = default_gradient_tolerance<Real>(),
+                                           const ridders_options<Real>& opt = ridders_options<Real>::defaults()) {
+  return compare_jacobians(analytic, jacobian(f, x, opt), rtol);
+}
+
+/// Returns the report as a table, worst entry first, numbers to `digits` significant digits.
+template <class Real>
+std::string to_table(const gradient_check_report<Real>& r, int digits = 12) {
+  std::ostringstream out;
+  const int width = digits + 8;
+  const auto pad = [](std::string s, int w) { return s.size() < static_cast<std::size_t>(w) ? s + std::string(w - s.size(), ' ') : s + " "; };
+  out << pad(r.is_jacobian ? "entry" : "index", 8) << pad("analytic", width) << pad("numeric", width) << pad("abs error", 12)
+      << pad("rel error", 12) << pad("digits", 8) << "result\n";
+  for (const auto& e : r.entries) {
+    const std::string where = r.is_jacobian ? "[" + std::to_string(e.row) + "," + std::to_string(e.col) + "]"
+                                            : "[" + std::to_string(e.col) + "]";
+    std::ostringstream d;
+    d.precision(1);
+    d << std::fixed << numeric::digits_of_agreement(e.analytic, e.numeric);
+    out << pad(where, 8) << pad(numeric::to_significant(e.analytic, digits), width)
+        << pad(numeric::to_significant(e.numeric, digits), width) << pad(numeric::to_significant(e.abs_error, 3), 12)
+        << pad(numeric::to_significant(e.rel_error, 3), 12) << pad(d.str(), 8) << (e.pass ? "ok" : "FAIL") << "\n";
+  }
+  out << (r.passed() ? "PASS" : "FAIL") << ": " << r.entries.size() << " entries, tolerance "
+      << numeric::to_significant(r.tolerance, 3) << " (relative)\n";
+  return out.str();
+}
+
+}  // namespace gradecheck::diff

@@ -1,0 +1,18 @@
+#pragma once
+/// Printing reals to N significant digits, correctly rounded from the binary
+/// value (round half to even on the exact binary expansion).
+
+#include "gradecheck/numeric/real.hpp"
+
+#include <string>
+
+namespace gradecheck::numeric {
+
+/// Returns `x` to `n` significant digits: fixed notation when the decimal
+/// exponent lies in [-5, 20], scientific ("1.25e-7") otherwise; trailing zeros
+/// are kept since they are significant. Zero is "0", NaN "nan", infinities "inf".
+std::string to_significant(const real50& x, int n);
+/// Returns `x` to `n` significant digits (same layout as the real50 overload).
+std::string to_significant(double x, int n);
+
+}  // namespace gradecheck::numeric

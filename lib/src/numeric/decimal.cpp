@@ -1,0 +1,106 @@
+#include "gradecheck/numeric/decimal.hpp"
+
+#include "gradecheck/numeric/real.hpp"
+
+#include <charconv>
+#include <climits>
+#include <cstdlib>
+
+namespace gradecheck::numeric {
+
+namespace {
+
+constexpr std::string_view unicode_minus = "\xE2\x88\x92";  // U+2212
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Exponents beyond this are not written by anyone; refusing them keeps
+// `exponent` far from int overflow and MPFR's range.
+constexpr int max_written_exponent = 100000;
+
+}  // namespace
+
+decimal_parse_error::decimal_parse_error(std::size_t col, const std::string& expected, std::string_view text)
+    : std::runtime_error("column " + std::to_string(col) + ": expected " + expected + " in \"" + std::string(text) + "\""),
+      column(col) {}
+
+std::string decimal::canonical() const {
+  return (negative ? "-" : "") + digits + "e" + std::to_string(exponent);
+}
+
+decimal parse_decimal(std::string_view text) {
+  decimal d;
+  std::size_t pos = 0;
+  std::size_t column = 1;  // characters, so the Unicode minus counts as one
+  auto fail = [&](const std::string& expected) { throw decimal_parse_error(column, expected, text); };
+  auto advance = [&](std::size_t bytes) { pos += bytes; ++column; };
+
+  if (text.substr(0, unicode_minus.size()) == unicode_minus) {
+    d.negative = true;
+    advance(unicode_minus.size());
+  } else if (pos < text.size() && (text[pos] == '-' || text[pos] == '+')) {
+    d.negative = text[pos] == '-';
+    advance(1);
+  }
+
+  std::string digits;
+  int fraction_digits = 0;
+  bool any_digit = false;
+  while (pos < text.size() && is_digit(text[pos])) {
+    digits += text[pos];
+    any_digit = true;
+    advance(1);
+  }
+  if (pos < text.size() && text[pos] == '.') {
+    advance(1);
+    while (pos < text.size() && is_digit(text[pos])) {
+      digits += text[pos];
+      ++fraction_digits;
+      any_digit = true;
+      advance(1);
+    }
+  }
+  if (!any_digit) fail("a digit");
+
+  long exponent = 0;
+  if (pos < text.size() && (text[pos] == 'e' || text[pos] == 'E')) {
+    advance(1);
+    bool exponent_negative = false;
+    if (pos < text.size() && (text[pos] == '-' || text[pos] == '+')) {
+      exponent_negative = text[pos] == '-';
+      advance(1);
+    }
+    if (pos >= text.size() || !is_digit(text[pos])) fail("a digit of the exponent");
+    while (pos < text.size() && is_digit(text[pos])) {
+      exponent = exponent * 10 + (text[pos] - '0');
+      if (exponent > max_written_exponent) fail("an exponent of at most " + std::to_string(max_written_exponent));
+      advance(1);
+    }
+    if (exponent_negative) exponent = -exponent;
+  }
+  if (pos != text.size()) fail("end of number");
+
+  const std::size_t first_nonzero = digits.find_first_not_of('0');
+  if (first_nonzero == std::string::npos) {
+    d.negative = false;  // zero is written "0", unsigned
+  } else {
+    digits.erase(0, first_nonzero);
+    d.digits = std::move(digits);
+  }
+  d.exponent = static_cast<int>(exponent - fraction_digits);
+  return d;
+}
+
+template <>
+double to_real<double>(const decimal& d) {
+  // strtod is correctly rounded (glibc); the canonical text is plain ASCII.
+  return std::strtod(d.canonical().c_str(), nullptr);
+}
+
+template <>
+real50 to_real<real50>(const decimal& d) {
+  // mpfr_set_str rounds the exact decimal to nearest.
+  return real50(d.canonical());
+}
+
+}  // namespace gradecheck::numeric
