@@ -3,13 +3,15 @@
 /// differences, for library users: a per-entry table, worst first, and a
 /// verdict against a tolerance derived from Real.
 ///
-/// An entry passes when |a - n| <= rtol max(|a|, |n|) or |a - n| <= rtol ||n||_inf:
-/// relative agreement, or agreement on the scale of the whole gradient (so
-/// that entries that are zero in exact arithmetic do not fail on rounding
-/// noise). The default rtol is eps^(1/2): Ridders' method reaches 40 or more
-/// of real50's 50 digits and about 13 of double's 16 on smooth functions, so
-/// a correct gradient passes with room to spare while any formula error, which
-/// perturbs an entry by far more than eps^(1/2), fails.
+/// An entry passes when the analytic value a and the numeric value n satisfy
+///   |a - n| <= rtol max(|a|, |n|)     relative agreement, or
+///   |a - n| <= rtol ||n||_inf         agreement on the scale of the whole Jacobian, or
+///   |a - n| <= eps^(3/4) max(1, ||f(x)||_inf)   an absolute floor, for Jacobians that are
+///                                     zero in exact arithmetic and come out as rounding noise.
+/// The default rtol is eps^(1/2): Ridders' method reaches 45 or more of
+/// real50's 50 digits and about 13 of double's 16 on smooth functions, so a
+/// correct derivative passes with room to spare, while a formula error, which
+/// moves an entry by far more than eps^(1/2) of its size, fails.
 
 #include "gradecheck/diff/jacobian.hpp"
 #include "gradecheck/numeric/agreement.hpp"
@@ -40,7 +42,8 @@ struct gradient_check_entry {
 template <class Real>
 struct gradient_check_report {
   std::vector<gradient_check_entry<Real>> entries;
-  Real tolerance;
+  Real tolerance;           ///< rtol
+  Real absolute_tolerance;  ///< the floor eps^(3/4) max(1, ||f(x)||_inf)
   bool is_jacobian = false;
 
   /// Returns true when every entry passes.
@@ -63,17 +66,19 @@ Real default_gradient_tolerance() {
 }
 
 /// Returns the report comparing the analytic Jacobian A (outputs x inputs)
-/// with the numeric one N.
+/// with the numeric one N, for a function whose values at the point have
+/// magnitude up to `value_scale`.
 template <class Real>
 gradient_check_report<Real> compare_jacobians(const numeric::matrix<Real>& A, const jacobian_estimate<Real>& N,
-                                              const Real& rtol = default_gradient_tolerance<Real>()) {
+                                              const Real& value_scale, const Real& rtol = default_gradient_tolerance<Real>()) {
   using std::abs;
   if (A.rows != N.value.rows || A.cols != N.value.cols)
     throw std::invalid_argument("gradient check: analytic is " + std::to_string(A.rows) + "x" + std::to_string(A.cols) +
                                 ", numeric is " + std::to_string(N.value.rows) + "x" + std::to_string(N.value.cols));
   Real scale = 0;
   for (const auto& n : N.value.data) scale = std::max<Real>(scale, abs(n));
-  gradient_check_report<Real> report{{}, rtol, A.rows > 1};
+  const Real atol = numeric::epsilon_power(Real(3) / 4) * std::max<Real>(Real(1), value_scale);
+  gradient_check_report<Real> report{{}, rtol, atol, A.rows > 1};
   for (std::size_t i = 0; i < A.rows; ++i) {
     for (std::size_t j = 0; j < A.cols; ++j) {
       const Real& a = A(i, j);
@@ -81,7 +86,7 @@ gradient_check_report<Real> compare_jacobians(const numeric::matrix<Real>& A, co
       const Real diff = abs(a - n);
       const Real magnitude = std::max<Real>(abs(a), abs(n));
       const Real rel = magnitude == 0 ? Real(0) : Real(diff / magnitude);
-      const bool pass = rel <= rtol || diff <= rtol * scale;
+      const bool pass = rel <= rtol || diff <= rtol * scale || diff <= atol;
       report.entries.push_back({i, j, a, n, N.error(i, j), diff, rel, pass});
     }
   }
@@ -90,15 +95,26 @@ gradient_check_report<Real> compare_jacobians(const numeric::matrix<Real>& A, co
   return report;
 }
 
+namespace detail {
+template <class Real>
+Real largest_magnitude(const std::vector<Real>& v) {
+  using std::abs;
+  Real m = 0;
+  for (const auto& x : v) m = std::max<Real>(m, abs(x));
+  return m;
+}
+}  // namespace detail
+
 /// Returns the check of an analytic gradient of f: vector<Real> -> Real at x.
 template <class Real, class F>
 gradient_check_report<Real> check_gradient(F&& f, const std::vector<Real>& x, const std::vector<Real>& analytic,
                                            const Real& rtol = default_gradient_tolerance<Real>(),
                                            const ridders_options<Real>& opt = ridders_options<Real>::defaults()) {
+  using std::abs;
   const auto N = jacobian([&](const std::vector<Real>& y) { return std::vector<Real>{f(y)}; }, x, opt);
   numeric::matrix<Real> A(1, analytic.size());
   A.data = analytic;
-  return compare_jacobians(A, N, rtol);
+  return compare_jacobians(A, N, Real(abs(f(x))), rtol);
 }
 
 /// Returns the check of an analytic Jacobian of f: vector<Real> -> vector<Real> at x.
@@ -106,7 +122,7 @@ template <class Real, class F>
 gradient_check_report<Real> check_jacobian(F&& f, const std::vector<Real>& x, const numeric::matrix<Real>& analytic,
                                            const Real& rtol = default_gradient_tolerance<Real>(),
                                            const ridders_options<Real>& opt = ridders_options<Real>::defaults()) {
-  return compare_jacobians(analytic, jacobian(f, x, opt), rtol);
+  return compare_jacobians(analytic, jacobian(f, x, opt), detail::largest_magnitude(f(x)), rtol);
 }
 
 /// Returns the report as a table, worst entry first, numbers to `digits` significant digits.
@@ -128,7 +144,8 @@ std::string to_table(const gradient_check_report<Real>& r, int digits = 12) {
         << pad(numeric::to_significant(e.rel_error, 3), 12) << pad(d.str(), 8) << (e.pass ? "ok" : "FAIL") << "\n";
   }
   out << (r.passed() ? "PASS" : "FAIL") << ": " << r.entries.size() << " entries, tolerance "
-      << numeric::to_significant(r.tolerance, 3) << " (relative)\n";
+      << numeric::to_significant(r.tolerance, 3) << " relative, " << numeric::to_significant(r.absolute_tolerance, 3)
+      << " absolute\n";
   return out.str();
 }
 

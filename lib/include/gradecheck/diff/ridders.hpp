@@ -5,9 +5,15 @@
 /// of the tableau,
 ///   A[j][i] = (c^(2j) A[j-1][i] - A[j-1][i-1]) / (c^(2j) - 1),
 /// removes the h^(2j) term. The answer is the entry whose neighbours agree
-/// best; their difference is the error estimate. The method stops once the
-/// diagonal grows by more than `safe` times the best error (rounding has taken
-/// over). (Ridders 1982; Numerical Recipes, dfridr.)
+/// best; their difference is the error estimate. (Ridders 1982; Numerical
+/// Recipes, dfridr.)
+///
+/// Numerical Recipes stops as soon as the diagonal grows by more than `safe`
+/// times the best error, taking that as the sign that rounding has taken
+/// over. In 50 digits that rule can fire in the first rows on a chance
+/// agreement (seen: sigmoid'(2.1) stopped at 13 digits), so here it may stop
+/// a component only once its error estimate is below eps^(3/4) of its scale;
+/// otherwise the tableau runs to `max_rows` and keeps the best entry.
 ///
 /// Fits smooth functions on a neighbourhood of radius `initial_step` around x.
 /// It does not fit a point within that radius of a kink or a pole: move the
@@ -57,6 +63,7 @@ estimates<Real> ridders_vector(F&& f, const Real& x, const ridders_options<Real>
   const std::size_t n = previous[0].size();
   estimates<Real> best{previous[0], std::vector<Real>(n, std::numeric_limits<Real>::max())};
   std::vector<bool> done(n, false);
+  const Real converged = numeric::epsilon_power(Real(3) / 4);
   for (int row = 1; row < opt.max_rows; ++row) {
     h /= opt.shrink;
     std::vector<std::vector<Real>> current{central(h)};
@@ -79,7 +86,9 @@ estimates<Real> ridders_vector(F&& f, const Real& x, const ridders_options<Real>
     }
     bool all_done = true;
     for (std::size_t i = 0; i < n; ++i) {
-      if (!done[i] && abs(current[row][i] - previous[row - 1][i]) >= opt.safe * best.error[i]) done[i] = true;
+      const Real scale = abs(best.value[i]) > 1 ? Real(abs(best.value[i])) : Real(1);
+      if (!done[i] && best.error[i] <= converged * scale && abs(current[row][i] - previous[row - 1][i]) >= opt.safe * best.error[i])
+        done[i] = true;
       all_done = all_done && done[i];
     }
     if (all_done) break;
