@@ -7,7 +7,7 @@ packages=(
   cmake g++ make
   libboost-dev libmpfr-dev libgmp-dev
   libarmadillo-dev
-  libgtest-dev librapidcheck-dev libbenchmark-dev
+  libgtest-dev librapidcheck-dev
 )
 
 missing=()

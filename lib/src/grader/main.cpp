@@ -8,6 +8,7 @@
 #include "gradecheck/numeric/real.hpp"
 #include "gradecheck/ops/catalog.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -28,7 +29,9 @@ int gradcheck(int digits, std::uint64_t seed) {
   for (const auto& op : gradecheck::ops::op_catalog<real50>(seed)) {
     const auto report = gradecheck::diff::check_jacobian(op.value, op.point, op.jacobian(op.point));
     all_passed = all_passed && report.passed();
-    std::cout << "== " << op.name << " (" << report.worst_digits() << " digits agree at worst)\n"
+    char digits_text[16];
+    std::snprintf(digits_text, sizeof digits_text, "%.1f", report.worst_digits());
+    std::cout << "== " << op.name << " (" << digits_text << " digits agree at worst)\n"
               << gradecheck::diff::to_table(report, digits) << "\n";
   }
   std::cout << (all_passed ? "all ops passed\n" : "SOME OPS FAILED\n");
