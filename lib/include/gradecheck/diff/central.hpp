@@ -24,20 +24,23 @@ Real central_step(const Real& x) {
   return cbrt(numeric::epsilon<Real>()) * scale;
 }
 
+/// Returns (f(x + h) - f(x - h)) / (2h) for every component of f: Real -> vector<Real>.
+template <class Real, class F>
+std::vector<Real> central_quotient(F&& f, const Real& x, const Real& h) {
+  std::vector<Real> up = f(Real(x + h));
+  const std::vector<Real> down = f(Real(x - h));
+  for (std::size_t i = 0; i < up.size(); ++i) up[i] = (up[i] - down[i]) / (2 * h);
+  return up;
+}
+
 /// Returns the central difference of every component of f: Real -> vector<Real>
 /// at x with step h; the error is estimated as |D(h) - D(2h)| / 3, the
 /// Richardson estimate of the h^2 term.
 template <class Real, class F>
 estimates<Real> central_difference(F&& f, const Real& x, const Real& h) {
   using std::abs;
-  const auto difference = [&](const Real& step) {
-    std::vector<Real> up = f(Real(x + step));
-    const std::vector<Real> down = f(Real(x - step));
-    for (std::size_t i = 0; i < up.size(); ++i) up[i] = (up[i] - down[i]) / (2 * step);
-    return up;
-  };
-  estimates<Real> out{difference(h), {}};
-  const std::vector<Real> coarse = difference(Real(2 * h));
+  estimates<Real> out{central_quotient(f, x, h), {}};
+  const std::vector<Real> coarse = central_quotient(f, x, Real(2 * h));
   out.error.resize(out.value.size());
   for (std::size_t i = 0; i < out.value.size(); ++i) out.error[i] = abs(out.value[i] - coarse[i]) / 3;
   return out;

@@ -19,6 +19,7 @@
 /// It does not fit a point within that radius of a kink or a pole: move the
 /// point or shrink the step.
 
+#include "gradecheck/diff/central.hpp"
 #include "gradecheck/diff/estimate.hpp"
 #include "gradecheck/numeric/real.hpp"
 
@@ -49,24 +50,18 @@ struct ridders_options {
 template <class Real, class F>
 estimates<Real> ridders_vector(F&& f, const Real& x, const ridders_options<Real>& opt = ridders_options<Real>::defaults()) {
   using std::abs;
-  const auto central = [&](const Real& h) {
-    std::vector<Real> up = f(Real(x + h));
-    const std::vector<Real> down = f(Real(x - h));
-    for (std::size_t i = 0; i < up.size(); ++i) up[i] = (up[i] - down[i]) / (2 * h);
-    return up;
-  };
   const Real c2 = opt.shrink * opt.shrink;
   Real h = opt.initial_step * (abs(x) > 1 ? Real(abs(x)) : Real(1));
 
   // previous[j] and current[j]: column j of the last two rows of the tableau, per component.
-  std::vector<std::vector<Real>> previous{central(h)};
+  std::vector<std::vector<Real>> previous{central_quotient(f, x, h)};
   const std::size_t n = previous[0].size();
   estimates<Real> best{previous[0], std::vector<Real>(n, std::numeric_limits<Real>::max())};
   std::vector<bool> done(n, false);
   const Real converged = numeric::epsilon_power(Real(3) / 4);
   for (int row = 1; row < opt.max_rows; ++row) {
     h /= opt.shrink;
-    std::vector<std::vector<Real>> current{central(h)};
+    std::vector<std::vector<Real>> current{central_quotient(f, x, h)};
     Real factor = c2;
     for (int j = 1; j <= row; ++j) {
       std::vector<Real> next(n);
