@@ -1,28 +1,39 @@
 // grader: the command line of gradecheck.
 //
-//   grader gradcheck [--digits N] [--seed S]   check every reference op's analytic
-//                                              derivative against Ridders' finite
-//                                              differences in 50 digits; exit 1 on a failure
+//   grader gradcheck [--digits N] [--seed S]     every reference op against finite differences
+//   grader verify CASE...                        check every derivative a case claims
+//   grader key CASE [--digits N] [--format F]    the answer key (text, markdown, latex)
+//   grader key CASE --compare FILE               fail on any byte of difference from FILE
+//   grader template CASE                         the blank answer file
+//
+// CASE is a case.toml, a folder holding one, or an id under ./cases.
+// Exit status: 0 done, 1 a check failed or a key differs, 2 unusable command line or case.
 
+#include "gradecheck/cases/key.hpp"
+#include "gradecheck/cases/load.hpp"
+#include "gradecheck/cases/verify.hpp"
 #include "gradecheck/diff/gradient_check.hpp"
 #include "gradecheck/numeric/real.hpp"
 #include "gradecheck/ops/catalog.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <cstdio>
-#include <cstdlib>
+#include <fstream>
 #include <iostream>
-#include <string>
-#include <string_view>
-#include <vector>
+#include <sstream>
 
 namespace {
 
+namespace cases = gradecheck::cases;
 using gradecheck::numeric::real50;
 
-constexpr std::string_view usage =
-    "usage: grader gradcheck [--digits N] [--seed S]\n"
-    "  gradcheck   check every reference op's analytic derivative against\n"
-    "              finite differences (Ridders' extrapolation) in 50 digits\n";
+std::filesystem::path resolve_case(const std::string& arg) {
+  if (std::filesystem::exists(arg)) return arg;
+  const std::filesystem::path under_cases = std::filesystem::path("cases") / arg;
+  if (std::filesystem::exists(under_cases)) return under_cases;
+  throw cases::case_error(arg + ": no such case file, folder, or id under ./cases");
+}
 
 int gradcheck(int digits, std::uint64_t seed) {
   bool all_passed = true;
@@ -38,42 +49,109 @@ int gradcheck(int digits, std::uint64_t seed) {
   return all_passed ? 0 : 1;
 }
 
-// Parses a non-negative integer option value, or exits with status 2.
-unsigned long parse_count(std::string_view flag, const char* text, unsigned long low, unsigned long high) {
-  char* end = nullptr;
-  const unsigned long v = std::strtoul(text, &end, 10);
-  if (*text == '\0' || *end != '\0' || v < low || v > high) {
-    std::cerr << "grader: " << flag << " expects an integer in [" << low << ", " << high << "], got \"" << text << "\"\n";
-    std::exit(2);
+// Prints each derivative check of the case; returns true when all pass.
+bool report_checks(const cases::case_file& c, const std::vector<cases::derivative_check>& checks, std::ostream& out) {
+  bool ok = true;
+  for (const auto& chk : checks) {
+    ok = ok && chk.passed;
+    if (!chk.passed)
+      out << c.path.string() << ":" << c.find(chk.name)->where.line << ": " << chk.name << " is not d" << chk.of << "/d" << chk.wrt
+          << ": " << chk.detail << "\n";
   }
-  return v;
+  return ok;
+}
+
+int verify(const std::vector<std::string>& ids) {
+  bool all = true;
+  for (const auto& id : ids) {
+    const auto c = cases::load_case(resolve_case(id));
+    const auto checks = cases::verify_derivatives(c);
+    const bool ok = report_checks(c, checks, std::cout);
+    double least = 50;
+    for (const auto& chk : checks) least = std::min(least, chk.digits);
+    char text[64];
+    std::snprintf(text, sizeof text, "%zu derivatives, least agreement %.1f digits", checks.size(), checks.empty() ? 0.0 : least);
+    std::cout << c.id << ": " << (ok ? "ok, " : "FAILED, ") << text << "\n";
+    all = all && ok;
+  }
+  return all ? 0 : 1;
+}
+
+int key(const std::string& id, int digits, const std::string& format, const std::string& compare_with) {
+  const auto c = cases::load_case(resolve_case(id));
+  const auto checks = cases::verify_derivatives(c);
+  if (!report_checks(c, checks, std::cerr)) {
+    std::cerr << c.id << ": the derivation is wrong; no key is written\n";
+    return 1;
+  }
+  const auto f = format == "markdown" ? cases::key_format::markdown : (format == "latex" ? cases::key_format::latex : cases::key_format::text);
+  const std::string text = cases::write_key(c, checks, f, digits);
+  if (compare_with.empty()) {
+    std::cout << text;
+    return 0;
+  }
+  std::ifstream in(compare_with, std::ios::binary);
+  if (!in) throw cases::case_error(compare_with + ": cannot read the stored key");
+  const std::string stored{std::istreambuf_iterator<char>(in), {}};
+  if (stored == text) return 0;
+  std::istringstream a(stored), b(text);
+  std::string la, lb;
+  for (int line = 1;; ++line) {
+    const bool ga = static_cast<bool>(std::getline(a, la)), gb = static_cast<bool>(std::getline(b, lb));
+    if (!ga && !gb) break;
+    if (la != lb || ga != gb) {
+      std::cerr << compare_with << ":" << line << ": the stored key differs from the regenerated one\n  stored:      " << (ga ? la : "(end)")
+                << "\n  regenerated: " << (gb ? lb : "(end)") << "\nrefresh with: bash ci/refresh-keys.sh\n";
+      break;
+    }
+  }
+  return 1;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::vector<std::string_view> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::cout << usage;
-    return args.empty() ? 2 : 0;
-  }
-  if (args[0] != "gradcheck") {
-    std::cerr << "grader: unknown command \"" << args[0] << "\"\n" << usage;
-    return 2;
-  }
+  CLI::App app{"gradecheck: 50-digit reference answers and gradient checks for neural-network homework", "grader"};
+  app.require_subcommand(1);
+
   int digits = 12;
   std::uint64_t seed = 2025;
-  for (std::size_t i = 1; i < args.size(); ++i) {
-    if ((args[i] == "--digits" || args[i] == "--seed") && i + 1 < args.size()) {
-      if (args[i] == "--digits")
-        digits = static_cast<int>(parse_count("--digits", argv[i + 2], 1, 50));
-      else
-        seed = parse_count("--seed", argv[i + 2], 0, 1UL << 62);
-      ++i;
-    } else {
-      std::cerr << "grader: unexpected argument \"" << args[i] << "\"\n" << usage;
-      return 2;
-    }
+  auto* gc = app.add_subcommand("gradcheck", "check every reference op's analytic derivative against finite differences in 50 digits");
+  gc->add_option("--digits", digits, "significant digits printed")->check(CLI::Range(1, 50));
+  gc->add_option("--seed", seed, "seed of the sample points");
+
+  std::vector<std::string> ids;
+  auto* ver = app.add_subcommand("verify", "check every derivative quantity of the cases against finite differences");
+  ver->add_option("CASE", ids, "case files, folders or ids")->required();
+
+  std::string id, format = "text", compare_with;
+  int key_digits = 50;
+  auto* k = app.add_subcommand("key", "print the answer key of a case");
+  k->add_option("CASE", id, "case file, folder or id")->required();
+  k->add_option("--digits", key_digits, "significant digits")->check(CLI::Range(1, 50));
+  k->add_option("--format", format, "text, markdown or latex")->check(CLI::IsMember({"text", "markdown", "latex"}));
+  k->add_option("--compare", compare_with, "compare with a stored key instead of printing; exit 1 on any difference");
+
+  auto* t = app.add_subcommand("template", "print the blank answer file of a case");
+  t->add_option("CASE", id, "case file, folder or id")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
   }
-  return gradcheck(digits, seed);
+  try {
+    if (*gc) return gradcheck(digits, seed);
+    if (*ver) return verify(ids);
+    if (*k) return key(id, key_digits, format, compare_with);
+    if (*t) {
+      std::cout << cases::write_template(cases::load_case(resolve_case(id)));
+      return 0;
+    }
+  } catch (const cases::case_error& e) {
+    std::cerr << "grader: " << e.what() << "\n";
+    return 2;
+  }
+  return 2;
 }

@@ -1,0 +1,53 @@
+#pragma once
+/// The model of a case: a problem written as data. Givens and derived
+/// quantities are `name = expression` lines, evaluated in order exactly as a
+/// worked solution is written; `ask` names what a student must submit.
+
+#include "gradecheck/expr/assignments.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gradecheck::cases {
+
+/// How close an answer must be, in PrairieLearn's vocabulary:
+/// relabs: |a - r| <= max(rtol |r|, atol); sigfig: agrees with r rounded to
+/// `digits` significant figures; decdig: to `digits` decimal places.
+struct tolerance {
+  enum class kind { relabs, sigfig, decdig };
+  kind type = kind::relabs;
+  double rtol = 1e-2;
+  double atol = 1e-8;
+  int digits = 3;
+};
+
+/// Returns "relabs(rtol=0.01, atol=1e-08)", "sigfig(3)" or "decdig(2)".
+std::string describe(const tolerance& t);
+
+/// One quantity a student must submit.
+struct asked {
+  std::string name;
+  double points = 1;
+  tolerance within;
+};
+
+/// A case as loaded from `cases/<id>/case.toml`.
+struct case_file {
+  std::filesystem::path path;
+  std::string id;
+  std::string title;
+  std::string source;     ///< the seed file and problem it comes from
+  std::string statement;  ///< the problem in a few lines
+  std::vector<expr::assignment> given;
+  std::vector<expr::assignment> derive;
+  std::vector<asked> ask;
+
+  /// Returns the given or derived quantity called `name`, or nullptr.
+  [[nodiscard]] const expr::assignment* find(const std::string& name) const;
+  /// Returns true when `name` is a given.
+  [[nodiscard]] bool is_given(const std::string& name) const;
+};
+
+}  // namespace gradecheck::cases

@@ -1,0 +1,37 @@
+#pragma once
+/// Every derived quantity named dX_dY, where X is a quantity and Y a given or
+/// an earlier derived quantity, is a claim that it equals the derivative of X
+/// with respect to Y: Y is moved (its own definition set aside) and every
+/// quantity after it recomputed. The claim is checked against Ridders' finite
+/// differences in 50 digits. For Y a given this is the total derivative; for
+/// Y derived it is the derivative through the graph from Y on, as backprop
+/// computes it (dL/dh1 moves h1 and recomputes the layers above it).
+///
+/// Shapes: X scalar gives the shape of Y; Y scalar the shape of X; otherwise
+/// the Jacobian, one row per entry of X.
+
+#include "gradecheck/cases/case.hpp"
+
+#include <string>
+#include <vector>
+
+namespace gradecheck::cases {
+
+/// The outcome of one derivative check.
+struct derivative_check {
+  std::string name;      ///< dX_dY
+  std::string of;        ///< X
+  std::string wrt;       ///< Y
+  bool passed = false;
+  double digits = 0;     ///< least digits of agreement over the entries
+  std::string detail;    ///< the worst entry: both values and the digits, or why it could not be checked
+};
+
+/// Returns (X, Y) when `name` reads as dX_dY for quantities X and Y of the case, Y before X's
+/// position or a given; nothing otherwise.
+std::optional<std::pair<std::string, std::string>> derivative_parts(const case_file& c, const std::string& name);
+
+/// Returns the check of every derivative quantity of the case, in derivation order.
+std::vector<derivative_check> verify_derivatives(const case_file& c);
+
+}  // namespace gradecheck::cases

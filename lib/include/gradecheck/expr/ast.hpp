@@ -1,0 +1,43 @@
+#pragma once
+/// The syntax tree of the expression language shared by case files,
+/// submitted values and submitted formulas.
+
+#include "gradecheck/numeric/decimal.hpp"
+
+#include <string>
+#include <vector>
+
+namespace gradecheck::expr {
+
+/// A place in the source text: 1-based line and column (in characters).
+struct position {
+  int line = 1;
+  int column = 1;
+};
+
+enum class node_kind {
+  number,     ///< a decimal literal, kept exactly with its written precision
+  name,       ///< a quantity or given
+  negate,     ///< unary minus
+  binary,     ///< text is the operator: + - * / ^ @ .*
+  call,       ///< text is the function name; children are the arguments
+  index,      ///< children[0] indexed by children[1..]
+  list,       ///< [a, b, ...]: a vector, or a matrix when the entries are vectors
+  transpose,  ///< x' or x.T
+};
+
+/// One node of the tree. `text` holds the name, operator or function; the
+/// literal of a number is in `literal`.
+struct node {
+  node_kind kind = node_kind::number;
+  std::string text;
+  numeric::decimal literal;
+  std::vector<node> children;
+  position where;
+};
+
+/// Returns the expression written back as text, fully parenthesised where
+/// precedence needs it (used in keys and feedback).
+std::string to_string(const node& n);
+
+}  // namespace gradecheck::expr

@@ -1,0 +1,39 @@
+#pragma once
+/// Evaluation of expressions in any Real, on scalars, vectors and matrices.
+///
+/// Operators: + and - element-wise (a scalar broadcasts); * scales when one
+/// side is a scalar and is the matrix product otherwise (as in Matlab and in
+/// the seeds' W x); @ is the matrix product; .* the element-wise product;
+/// / element-wise with broadcasting; ^ element-wise with a scalar exponent;
+/// x' and x.T transpose. Indexing is 0-based: v[i], M[i, j], and M[i] is row i.
+/// Functions: see `function_names()`; element-wise ones apply to every entry.
+
+#include "gradecheck/expr/ast.hpp"
+#include "gradecheck/expr/value.hpp"
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace gradecheck::expr {
+
+/// A failure to evaluate (unknown name, shape mismatch, log of a negative number), at `where`.
+struct evaluation_error : std::runtime_error {
+  evaluation_error(position at, const std::string& text);
+  position where;
+  std::string message;  ///< without the position
+};
+
+/// The values of the names an expression may use.
+template <class Real>
+using environment = std::map<std::string, value<Real>, std::less<>>;
+
+/// Returns the value of `n` with the names of `env`. Throws evaluation_error.
+template <class Real>
+value<Real> evaluate(const node& n, const environment<Real>& env);
+
+/// Returns the built-in function names, for error messages and the README.
+const std::vector<std::string>& function_names();
+
+}  // namespace gradecheck::expr

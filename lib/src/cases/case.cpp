@@ -1,0 +1,29 @@
+#include "gradecheck/cases/case.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace gradecheck::cases {
+
+std::string describe(const tolerance& t) {
+  std::ostringstream out;
+  switch (t.type) {
+    case tolerance::kind::relabs: out << "relabs(rtol=" << t.rtol << ", atol=" << t.atol << ")"; break;
+    case tolerance::kind::sigfig: out << "sigfig(" << t.digits << ")"; break;
+    case tolerance::kind::decdig: out << "decdig(" << t.digits << ")"; break;
+  }
+  return out.str();
+}
+
+const expr::assignment* case_file::find(const std::string& name) const {
+  for (const auto* block : {&given, &derive})
+    for (const auto& a : *block)
+      if (a.name == name) return &a;
+  return nullptr;
+}
+
+bool case_file::is_given(const std::string& name) const {
+  return std::any_of(given.begin(), given.end(), [&](const auto& a) { return a.name == name; });
+}
+
+}  // namespace gradecheck::cases

@@ -1,0 +1,108 @@
+#include "gradecheck/cases/key.hpp"
+
+#include "gradecheck/cases/derivation.hpp"
+#include "gradecheck/numeric/format.hpp"
+
+#include <cstdio>
+#include <sstream>
+
+namespace gradecheck::cases {
+
+namespace {
+
+std::string one_decimal(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", x);
+  return buf;
+}
+
+const derivative_check* check_of(const std::vector<derivative_check>& checks, const std::string& name) {
+  for (const auto& c : checks)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+// Lines of a multi-line text, each prefixed.
+std::string prefixed(const std::string& text, const std::string& prefix) {
+  std::istringstream in(text);
+  std::string out;
+  for (std::string line; std::getline(in, line);) out += prefix + line + "\n";
+  return out;
+}
+
+std::string latex_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '_' || c == '&' || c == '%' || c == '#' || c == '$' || c == '{' || c == '}') out += '\\';
+    if (c == '^') {
+      out += "\\^{}";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_value(const expr::value<numeric::real50>& v, int digits) {
+  const auto entry = [&](std::size_t k) { return numeric::to_significant(v.data[k], digits); };
+  if (v.is_scalar()) return entry(0);
+  std::string out = "[";
+  if (v.cols == 1) {
+    for (std::size_t k = 0; k < v.size(); ++k) out += (k ? ", " : "") + entry(k);
+    return out + "]";
+  }
+  for (std::size_t i = 0; i < v.rows; ++i) {
+    out += i ? ", [" : "[";
+    for (std::size_t j = 0; j < v.cols; ++j) out += (j ? ", " : "") + entry(i * v.cols + j);
+    out += "]";
+  }
+  return out + "]";
+}
+
+std::string write_key(const case_file& c, const std::vector<derivative_check>& checks, key_format format, int digits) {
+  const auto values = evaluate_case<numeric::real50>(c);
+  std::ostringstream out;
+  if (format == key_format::text) {
+    out << "# answer key: " << c.id << "\n# " << c.title << "\n# source: " << c.source << "\n"
+        << "# " << digits << " significant digits. A derivative's check is the number of digits to which it\n"
+        << "# agrees with finite differences of the case's own derivation (50-digit arithmetic).\n";
+    for (const auto& a : c.ask) {
+      const auto* q = c.find(a.name);
+      out << "\n# " << a.name << " = " << expr::to_string(q->expression) << "   [" << a.points << " pt, " << describe(a.within) << "]\n";
+      if (const auto* chk = check_of(checks, a.name))
+        out << "# check: d" << chk->of << "/d" << chk->wrt << " agrees to " << one_decimal(chk->digits) << " digits\n";
+      out << a.name << " = " << format_value(values.at(a.name), digits) << "\n";
+    }
+  } else if (format == key_format::markdown) {
+    out << "## " << c.title << " (`" << c.id << "`)\n\nSource: " << c.source << "\n\n"
+        << "| quantity | value | expression | check |\n|---|---|---|---|\n";
+    for (const auto& a : c.ask) {
+      const auto* chk = check_of(checks, a.name);
+      out << "| `" << a.name << "` | " << format_value(values.at(a.name), digits) << " | `" << expr::to_string(c.find(a.name)->expression)
+          << "` | " << (chk ? one_decimal(chk->digits) + " digits" : "") << " |\n";
+    }
+  } else {
+    out << "% " << c.id << "\n\\begin{tabular}{lll}\n\\hline\nquantity & value & check \\\\\n\\hline\n";
+    for (const auto& a : c.ask) {
+      const auto* chk = check_of(checks, a.name);
+      out << "\\texttt{" << latex_escape(a.name) << "} & $" << format_value(values.at(a.name), digits) << "$ & "
+          << (chk ? one_decimal(chk->digits) + " digits" : "") << " \\\\\n";
+    }
+    out << "\\hline\n\\end{tabular}\n";
+  }
+  return out.str();
+}
+
+std::string write_template(const case_file& c) {
+  std::ostringstream out;
+  out << "# " << c.title << " (" << c.id << ")\n";
+  out << prefixed(c.statement, "# ");
+  out << "#\n# Write each answer after its '=': a number (0.5933), an expression (1/sqrt(13)),\n"
+      << "# a vector [1, 2] or a matrix [[1, 2], [3, 4]]. Lines starting with # are comments.\n\n";
+  for (const auto& a : c.ask) out << a.name << " =\n";
+  return out.str();
+}
+
+}  // namespace gradecheck::cases

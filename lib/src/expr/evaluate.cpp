@@ -1,0 +1,331 @@
+#include "gradecheck/expr/evaluate.hpp"
+
+#include "gradecheck/numeric/real.hpp"
+#include "gradecheck/ops/activation.hpp"
+#include "gradecheck/ops/loss.hpp"
+#include "gradecheck/ops/softmax.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace gradecheck::expr {
+
+evaluation_error::evaluation_error(position at, const std::string& text)
+    : std::runtime_error("line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ": " + text), where(at), message(text) {}
+
+const std::vector<std::string>& function_names() {
+  static const std::vector<std::string> names{
+      "exp",  "log",         "ln",        "sqrt",  "abs",         "sigmoid", "tanh",          "relu",  "softplus",
+      "leaky_relu", "elu",   "min",       "max",   "sum",         "mean",    "var",           "dot",   "norm",
+      "transpose", "softmax", "log_softmax", "mse", "bce",        "cross_entropy", "squared_error", "ones", "zeros",
+      "eye",  "diag",        "outer"};
+  return names;
+}
+
+namespace {
+
+template <class Real>
+using val = value<Real>;
+
+template <class Real>
+class evaluator {
+ public:
+  explicit evaluator(const environment<Real>& env) : env_(env) {}
+
+  val<Real> eval(const node& n) {
+    switch (n.kind) {
+      case node_kind::number: return val<Real>::scalar(numeric::to_real<Real>(n.literal));
+      case node_kind::name: {
+        const auto it = env_.find(n.text);
+        if (it == env_.end()) throw evaluation_error(n.where, "unknown name '" + n.text + "'");
+        return it->second;
+      }
+      case node_kind::negate: {
+        auto v = eval(n.children[0]);
+        for (auto& x : v.data) x = -x;
+        return v;
+      }
+      case node_kind::binary: return binary(n, eval(n.children[0]), eval(n.children[1]));
+      case node_kind::call: return call(n);
+      case node_kind::index: return index(n);
+      case node_kind::list: return list(n);
+      case node_kind::transpose: return transpose(eval(n.children[0]));
+    }
+    throw evaluation_error(n.where, "unknown expression");
+  }
+
+ private:
+  static val<Real> transpose(const val<Real>& v) {
+    val<Real> t{v.cols, v.rows, std::vector<Real>(v.size())};
+    for (std::size_t i = 0; i < v.rows; ++i)
+      for (std::size_t j = 0; j < v.cols; ++j) t.at(j, i) = v.at(i, j);
+    return t;
+  }
+
+  // Applies op entry by entry; a scalar on either side broadcasts.
+  template <class Op>
+  static val<Real> elementwise(const node& n, const val<Real>& a, const val<Real>& b, Op op) {
+    if (a.is_scalar() && !b.is_scalar()) {
+      val<Real> out = b;
+      for (std::size_t k = 0; k < out.size(); ++k) out.data[k] = op(a.data[0], b.data[k]);
+      return out;
+    }
+    if (b.is_scalar()) {
+      val<Real> out = a;
+      for (std::size_t k = 0; k < out.size(); ++k) out.data[k] = op(a.data[k], b.data[0]);
+      return out;
+    }
+    if (a.rows != b.rows || a.cols != b.cols)
+      throw evaluation_error(n.where, "'" + n.text + "' needs equal shapes, got " + shape_name(a) + " and " + shape_name(b));
+    val<Real> out = a;
+    for (std::size_t k = 0; k < out.size(); ++k) out.data[k] = op(a.data[k], b.data[k]);
+    return out;
+  }
+
+  static val<Real> matrix_product(const node& n, const val<Real>& a, const val<Real>& b) {
+    if (a.cols != b.rows)
+      throw evaluation_error(n.where, "matrix product of " + shape_name(a) + " and " + shape_name(b) +
+                                          ": inner sizes differ" + (a.is_vector() && b.is_vector() ? " (use .* for the element-wise product, or transpose one side)" : ""));
+    val<Real> out{a.rows, b.cols, std::vector<Real>(a.rows * b.cols)};
+    for (std::size_t i = 0; i < a.rows; ++i)
+      for (std::size_t j = 0; j < b.cols; ++j) {
+        Real s = 0;
+        for (std::size_t k = 0; k < a.cols; ++k) s += a.at(i, k) * b.at(k, j);
+        out.at(i, j) = s;
+      }
+    return out;
+  }
+
+  static val<Real> binary(const node& n, const val<Real>& a, const val<Real>& b) {
+    using std::pow;
+    const std::string& op = n.text;
+    if (op == "+") return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x + y); });
+    if (op == "-") return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x - y); });
+    if (op == ".*") return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x * y); });
+    if (op == "/")
+      return elementwise(n, a, b, [&](const Real& x, const Real& y) {
+        if (y == 0) throw evaluation_error(n.where, "division by zero");
+        return Real(x / y);
+      });
+    if (op == "*" || op == "@") {
+      if (a.is_scalar() || b.is_scalar()) return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x * y); });
+      return matrix_product(n, a, b);
+    }
+    if (op == "^") {
+      if (!b.is_scalar()) throw evaluation_error(n.where, "the exponent of '^' must be a scalar, got " + shape_name(b));
+      return elementwise(n, a, b, [&](const Real& x, const Real& y) {
+        if (x < 0 && y != floor(y)) throw evaluation_error(n.where, "a negative number to a fractional power");
+        if (x == 0 && y < 0) throw evaluation_error(n.where, "zero to a negative power");
+        return Real(pow(x, y));
+      });
+    }
+    throw evaluation_error(n.where, "unknown operator '" + op + "'");
+  }
+
+  std::size_t as_index(const node& n, std::size_t limit, const char* what) {
+    const val<Real> v = eval(n);
+    if (!v.is_scalar() || v.data[0] != floor(v.data[0]) || v.data[0] < 0)
+      throw evaluation_error(n.where, std::string(what) + " must be a non-negative integer (indices start at 0)");
+    if (v.data[0] >= Real(limit))
+      throw evaluation_error(n.where, std::string(what) + " " + std::to_string(static_cast<long>(v.data[0])) + " is out of range 0.." +
+                                          std::to_string(limit - 1));
+    return static_cast<std::size_t>(v.data[0]);
+  }
+
+  val<Real> index(const node& n) {
+    const val<Real> base = eval(n.children[0]);
+    if (n.children.size() == 2) {
+      if (base.is_vector()) return val<Real>::scalar(base.data[as_index(n.children[1], base.size(), "index")]);
+      const std::size_t i = as_index(n.children[1], base.rows, "row index");
+      return val<Real>::column(std::vector<Real>(base.data.begin() + static_cast<long>(i * base.cols),
+                                                 base.data.begin() + static_cast<long>((i + 1) * base.cols)));
+    }
+    if (n.children.size() == 3) {
+      const std::size_t i = as_index(n.children[1], base.rows, "row index");
+      const std::size_t j = as_index(n.children[2], base.cols, "column index");
+      return val<Real>::scalar(base.at(i, j));
+    }
+    throw evaluation_error(n.where, "an index takes one or two positions");
+  }
+
+  val<Real> list(const node& n) {
+    std::vector<val<Real>> items;
+    for (const auto& c : n.children) items.push_back(eval(c));
+    if (std::all_of(items.begin(), items.end(), [](const auto& v) { return v.is_scalar(); })) {
+      std::vector<Real> data;
+      for (const auto& v : items) data.push_back(v.data[0]);
+      return val<Real>::column(std::move(data));
+    }
+    // rows of a matrix: every item a vector of the same length
+    const std::size_t cols = items[0].size();
+    val<Real> out{items.size(), cols, {}};
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (!items[i].is_vector() || items[i].size() != cols)
+        throw evaluation_error(n.children[i].where, "row " + std::to_string(i) + " of the matrix is a " + shape_name(items[i]) +
+                                                        ", expected a vector of " + std::to_string(cols));
+      out.data.insert(out.data.end(), items[i].data.begin(), items[i].data.end());
+    }
+    return out;
+  }
+
+  template <class F>
+  static val<Real> map(val<Real> v, F f) {
+    for (auto& x : v.data) x = f(x);
+    return v;
+  }
+
+  void require_arity(const node& n, std::size_t lo, std::size_t hi) const {
+    if (n.children.size() < lo || n.children.size() > hi)
+      throw evaluation_error(n.where, n.text + "() takes " + (lo == hi ? std::to_string(lo) : std::to_string(lo) + " to " + std::to_string(hi)) +
+                                          " argument" + (hi == 1 ? "" : "s") + ", got " + std::to_string(n.children.size()));
+  }
+
+  static std::vector<Real> as_vector(const node& n, const val<Real>& v, const char* what) {
+    if (!v.is_vector()) throw evaluation_error(n.where, n.text + "() needs a vector as " + what + ", got " + shape_name(v));
+    return v.data;
+  }
+
+  static Real as_scalar(const node& n, const val<Real>& v, const char* what) {
+    if (!v.is_scalar()) throw evaluation_error(n.where, n.text + "() needs a scalar as " + what + ", got " + shape_name(v));
+    return v.data[0];
+  }
+
+  std::size_t as_size(const node& n, const val<Real>& v) const {
+    const Real x = as_scalar(n, v, "its size");
+    if (x != floor(x) || x < 1 || x > 10000) throw evaluation_error(n.where, n.text + "() needs a size between 1 and 10000");
+    return static_cast<std::size_t>(x);
+  }
+
+  val<Real> call(const node& n) {
+    using std::abs;
+    using std::exp;
+    using std::log;
+    using std::sqrt;
+    using std::tanh;
+    const std::string& f = n.text;
+    std::vector<val<Real>> a;
+    for (const auto& c : n.children) a.push_back(eval(c));
+
+    if (f == "exp" || f == "log" || f == "ln" || f == "sqrt" || f == "abs" || f == "sigmoid" || f == "tanh" || f == "relu" ||
+        f == "softplus") {
+      require_arity(n, 1, 1);
+      return map(a[0], [&](const Real& x) -> Real {
+        if (f == "exp") return exp(x);
+        if (f == "log" || f == "ln") {
+          if (x <= 0) throw evaluation_error(n.where, f + " of a number that is not positive");
+          return log(x);
+        }
+        if (f == "sqrt") {
+          if (x < 0) throw evaluation_error(n.where, "sqrt of a negative number");
+          return sqrt(x);
+        }
+        if (f == "abs") return abs(x);
+        if (f == "sigmoid") return ops::sigmoid(x);
+        if (f == "tanh") return tanh(x);
+        if (f == "relu") return ops::relu(x);
+        return ops::softplus(x);
+      });
+    }
+    if (f == "leaky_relu" || f == "elu") {
+      require_arity(n, 2, 2);
+      const Real alpha = as_scalar(n, a[1], "alpha");
+      return map(a[0], [&](const Real& x) { return f == "elu" ? ops::elu(x, alpha) : ops::leaky_relu(x, alpha); });
+    }
+    if (f == "min" || f == "max") {
+      require_arity(n, 1, 2);
+      const bool is_min = f == "min";
+      if (a.size() == 2)
+        return elementwise(n, a[0], a[1], [&](const Real& x, const Real& y) { return (x < y) == is_min ? x : y; });
+      return val<Real>::scalar(is_min ? *std::min_element(a[0].data.begin(), a[0].data.end())
+                                      : *std::max_element(a[0].data.begin(), a[0].data.end()));
+    }
+    if (f == "sum" || f == "mean" || f == "var") {
+      require_arity(n, 1, 1);
+      Real total = 0;
+      for (const auto& x : a[0].data) total += x;
+      const Real mean = total / Real(a[0].size());
+      if (f == "sum") return val<Real>::scalar(total);
+      if (f == "mean") return val<Real>::scalar(mean);
+      Real sq = 0;  // biased: (1/n) sum (x - mean)^2
+      for (const auto& x : a[0].data) sq += (x - mean) * (x - mean);
+      return val<Real>::scalar(sq / Real(a[0].size()));
+    }
+    if (f == "dot") {
+      require_arity(n, 2, 2);
+      const auto x = as_vector(n, a[0], "first argument"), y = as_vector(n, a[1], "second argument");
+      if (x.size() != y.size()) throw evaluation_error(n.where, "dot() of vectors of different lengths");
+      Real s = 0;
+      for (std::size_t k = 0; k < x.size(); ++k) s += x[k] * y[k];
+      return val<Real>::scalar(s);
+    }
+    if (f == "norm") {
+      require_arity(n, 1, 1);
+      Real s = 0;
+      for (const auto& x : a[0].data) s += x * x;
+      return val<Real>::scalar(sqrt(s));
+    }
+    if (f == "transpose") {
+      require_arity(n, 1, 1);
+      return transpose(a[0]);
+    }
+    if (f == "softmax" || f == "log_softmax") {
+      require_arity(n, 1, 1);
+      const auto z = as_vector(n, a[0], "logits");
+      return val<Real>::column(f == "softmax" ? ops::softmax(z) : ops::log_softmax(z));
+    }
+    if (f == "mse" || f == "bce" || f == "cross_entropy" || f == "squared_error") {
+      require_arity(n, 2, 2);
+      const auto p = as_vector(n, a[0], "prediction"), y = as_vector(n, a[1], "target");
+      if (p.size() != y.size()) throw evaluation_error(n.where, f + "() of a prediction and a target of different lengths");
+      if (f == "bce" || f == "cross_entropy")
+        for (const auto& pi : p)
+          if (pi <= 0 || (f == "bce" && pi >= 1)) throw evaluation_error(n.where, f + "() needs probabilities strictly inside (0, 1)");
+      if (f == "mse") return val<Real>::scalar(ops::mse(p, y));
+      if (f == "bce") return val<Real>::scalar(ops::bce(p, y));
+      if (f == "cross_entropy") return val<Real>::scalar(ops::cross_entropy(p, y));
+      return val<Real>::scalar(ops::squared_error(p, y, ops::half_factor::with_half));
+    }
+    if (f == "ones" || f == "zeros") {
+      require_arity(n, 1, 1);
+      return val<Real>::column(std::vector<Real>(as_size(n, a[0]), Real(f == "ones" ? 1 : 0)));
+    }
+    if (f == "eye") {
+      require_arity(n, 1, 1);
+      const std::size_t k = as_size(n, a[0]);
+      val<Real> out{k, k, std::vector<Real>(k * k)};
+      for (std::size_t i = 0; i < k; ++i) out.at(i, i) = 1;
+      return out;
+    }
+    if (f == "diag") {
+      require_arity(n, 1, 1);
+      const auto d = as_vector(n, a[0], "diagonal");
+      val<Real> out{d.size(), d.size(), std::vector<Real>(d.size() * d.size())};
+      for (std::size_t i = 0; i < d.size(); ++i) out.at(i, i) = d[i];
+      return out;
+    }
+    if (f == "outer") {
+      require_arity(n, 2, 2);
+      const auto x = as_vector(n, a[0], "first argument"), y = as_vector(n, a[1], "second argument");
+      val<Real> out{x.size(), y.size(), std::vector<Real>(x.size() * y.size())};
+      for (std::size_t i = 0; i < x.size(); ++i)
+        for (std::size_t j = 0; j < y.size(); ++j) out.at(i, j) = x[i] * y[j];
+      return out;
+    }
+    throw evaluation_error(n.where, "unknown function '" + f + "'");
+  }
+
+  const environment<Real>& env_;
+};
+
+}  // namespace
+
+template <class Real>
+value<Real> evaluate(const node& n, const environment<Real>& env) {
+  return evaluator<Real>(env).eval(n);
+}
+
+template value<double> evaluate<double>(const node&, const environment<double>&);
+template value<numeric::real50> evaluate<numeric::real50>(const node&, const environment<numeric::real50>&);
+
+}  // namespace gradecheck::expr

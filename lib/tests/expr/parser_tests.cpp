@@ -1,0 +1,85 @@
+#include "gradecheck/expr/parser.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace gradecheck::expr;
+
+namespace {
+position error_position(const char* text) {
+  try {
+    parse_expression(text);
+  } catch (const parse_error& e) {
+    return e.where;
+  }
+  return {0, 0};
+}
+std::string error_message(const char* text) {
+  try {
+    parse_expression(text);
+  } catch (const parse_error& e) {
+    return e.message;
+  }
+  return "";
+}
+}  // namespace
+
+TEST(parser, respects_precedence_and_associativity) {
+  EXPECT_EQ(to_string(parse_expression("1 + 2*3^2")), "1 + 2*3^2");
+  EXPECT_EQ(to_string(parse_expression("(1 + 2)*3")), "(1 + 2)*3");
+  EXPECT_EQ(to_string(parse_expression("2^3^2")), "2^3^2");  // right-associative: 2^(3^2)
+  EXPECT_EQ(to_string(parse_expression("(2^3)^2")), "(2^3)^2");
+  EXPECT_EQ(to_string(parse_expression("a - (b - c)")), "a - (b - c)");
+  const node n = parse_expression("-x^2");
+  EXPECT_EQ(n.kind, node_kind::negate);  // -(x^2), as on paper
+  EXPECT_EQ(n.children[0].kind, node_kind::binary);
+}
+
+TEST(parser, keeps_literals_exact_with_their_written_precision) {
+  const node n = parse_expression("0.5933");
+  ASSERT_EQ(n.kind, node_kind::number);
+  EXPECT_EQ(n.literal.decimal_places(), 4);
+  EXPECT_EQ(parse_expression("-2.7e-2").children[0].literal.exponent, -3);
+}
+
+TEST(parser, reads_the_unicode_minus_calls_lists_indexing_and_transposes) {
+  EXPECT_EQ(parse_expression("\xE2\x88\x92" "0.0226").kind, node_kind::negate);
+  EXPECT_EQ(to_string(parse_expression("sigmoid(w5*h1 + b2)")), "sigmoid(w5*h1 + b2)");
+  EXPECT_EQ(to_string(parse_expression("[[1, 2], [3, 4]]")), "[[1, 2], [3, 4]]");
+  EXPECT_EQ(to_string(parse_expression("W[0, 1] + x[2]")), "W[0, 1] + x[2]");
+  EXPECT_EQ(parse_expression("x'").kind, node_kind::transpose);
+  EXPECT_EQ(parse_expression("x.T * y").children[0].kind, node_kind::transpose);
+  EXPECT_EQ(parse_expression("a .* b").text, ".*");
+  EXPECT_EQ(parse_expression("W @ x").text, "@");
+}
+
+TEST(parser, errors_point_at_the_column_and_say_what_was_expected) {
+  EXPECT_EQ(error_position("1 + * 2").column, 5);
+  EXPECT_EQ(error_message("1 + * 2"), "expected a number, a name, '(' or '[', found '*'");
+  EXPECT_EQ(error_position("(1 + 2").column, 7);
+  EXPECT_EQ(error_message("(1 + 2"), "expected ')', found the end");
+  EXPECT_EQ(error_message("f(1, 2"), "expected ',' or ')' to close the arguments of f, found the end");
+  EXPECT_EQ(error_message("1 2"), "expected an operator or the end of the expression, found '2'");
+  EXPECT_EQ(error_message("3 $ 4"), "unexpected character '$'");
+  EXPECT_EQ(error_position("\xE2\x88\x92" "0.5 $").column, 6);  // columns count characters
+  EXPECT_EQ(error_message("[]"), "an empty list has no value");
+}
+
+TEST(parser, positions_are_offset_by_the_origin) {
+  try {
+    parse_expression("1 +", {7, 10});
+    FAIL();
+  } catch (const parse_error& e) {
+    EXPECT_EQ(e.where.line, 7);
+    EXPECT_EQ(e.where.column, 13);
+  }
+}
+
+TEST(parser, refuses_nesting_deeper_than_its_limit_instead_of_overflowing_the_stack) {
+  const std::string deep = std::string(100000, '(') + "1" + std::string(100000, ')');
+  EXPECT_THROW(parse_expression(deep), parse_error);
+  EXPECT_NE(error_message(deep.c_str()).find("nested deeper"), std::string::npos);
+}
+
+TEST(parser, caret_sits_under_the_column) {
+  EXPECT_EQ(caret_picture("x = 1 + * 2", 9), "  x = 1 + * 2\n          ^");
+}
