@@ -69,8 +69,11 @@ int verify(const std::vector<std::string>& ids) {
     const bool ok = report_checks(c, checks, std::cout);
     double least = 50;
     for (const auto& chk : checks) least = std::min(least, chk.digits);
-    char text[64];
-    std::snprintf(text, sizeof text, "%zu derivatives, least agreement %.1f digits", checks.size(), checks.empty() ? 0.0 : least);
+    char text[80];
+    if (checks.empty())
+      std::snprintf(text, sizeof text, "no derivative quantities to check");
+    else
+      std::snprintf(text, sizeof text, "%zu derivatives checked, least agreement %.1f digits", checks.size(), least);
     std::cout << c.id << ": " << (ok ? "ok, " : "FAILED, ") << text << "\n";
     all = all && ok;
   }
