@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make
-  libboost-dev libmpfr-dev libgmp-dev libtomlplusplus-dev libcli11-dev
+  libboost-dev libmpfr-dev libgmp-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libarmadillo-dev
   libgtest-dev librapidcheck-dev
 )

@@ -61,6 +61,8 @@ class loader {
     c.derive = block(doc, "derive");
     check_names(c);
     c.ask = ask(doc, c);
+    c.parts = parts(doc, c);
+    c.mistakes = mistakes(doc, c);
     return c;
   }
 
@@ -155,6 +157,50 @@ class loader {
         if (const auto* p = entry->get("points")) it->points = p->value<double>().value_or(it->points);
         if (const auto* tol = entry->get("tolerance")) it->within = read_tolerance(*tol, it->within);
       }
+    }
+    return out;
+  }
+
+  std::vector<part> parts(const toml::table& doc, const case_file& c) const {
+    std::vector<part> out;
+    const auto* n = doc.at_path("ask.parts").node();
+    if (!n) return out;
+    if (!n->is_table()) fail(where(*n), "expected [ask.parts] with name = \"q1 q2 ...\" entries");
+    for (const auto& [key, value] : *n->as_table()) {
+      if (!value.is_string()) fail(where(value), "expected a string of quantity names");
+      part p{std::string(key.str()), {}};
+      std::istringstream words{std::string(*value.as_string())};
+      for (std::string name; words >> name;) {
+        if (std::none_of(c.ask.begin(), c.ask.end(), [&](const asked& a) { return a.name == name; }))
+          fail(where(value), "part '" + p.name + "' names '" + name + "', which is not asked");
+        p.quantities.push_back(name);
+      }
+      out.push_back(std::move(p));
+    }
+    return out;
+  }
+
+  std::vector<known_mistake> mistakes(const toml::table& doc, const case_file& c) const {
+    std::vector<known_mistake> out;
+    const auto* n = doc.get("mistake");
+    if (!n) return out;
+    const auto* list = n->as_array();
+    if (!list) fail(where(*n), "expected [[mistake]] tables");
+    for (const auto& item : *list) {
+      const auto* t = item.as_table();
+      if (!t) fail(where(item), "expected a table with quantity, expr and feedback");
+      const auto quantity = (*t)["quantity"].value<std::string>();
+      const auto text = (*t)["expr"].value<std::string>();
+      const auto feedback = (*t)["feedback"].value<std::string>();
+      if (!quantity || !text || !feedback) fail(where(item), "a [[mistake]] needs quantity, expr and feedback strings");
+      if (!c.find(*quantity)) fail(where(item), "[[mistake]] names '" + *quantity + "', which the case does not define");
+      known_mistake m{*quantity, {}, *text, *feedback};
+      try {
+        m.expression = expr::parse_expression(*text, where(*t->get("expr")));
+      } catch (const expr::parse_error& e) {
+        fail(where(*t->get("expr")), "mistake expr: " + e.message);
+      }
+      out.push_back(std::move(m));
     }
     return out;
   }

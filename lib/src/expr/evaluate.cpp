@@ -1,5 +1,6 @@
 #include "gradecheck/expr/evaluate.hpp"
 
+#include "gradecheck/numeric/interval.hpp"
 #include "gradecheck/numeric/real.hpp"
 #include "gradecheck/ops/activation.hpp"
 #include "gradecheck/ops/loss.hpp"
@@ -28,6 +29,20 @@ namespace {
 template <class Real>
 using val = value<Real>;
 
+// Point types; intervals have their own overloads, found by argument-dependent lookup.
+template <class Real>
+bool may_be_zero(const Real& y) {
+  return y == 0;
+}
+template <class Real>
+Real lesser(const Real& a, const Real& b) {
+  return a < b ? a : b;
+}
+template <class Real>
+Real greater(const Real& a, const Real& b) {
+  return a < b ? b : a;
+}
+
 template <class Real>
 class evaluator {
  public:
@@ -46,8 +61,20 @@ class evaluator {
         for (auto& x : v.data) x = -x;
         return v;
       }
-      case node_kind::binary: return binary(n, eval(n.children[0]), eval(n.children[1]));
-      case node_kind::call: return call(n);
+      case node_kind::binary: {
+        const auto a = eval(n.children[0]), b = eval(n.children[1]);
+        try {
+          return binary(n, a, b);
+        } catch (const std::domain_error& e) {
+          throw evaluation_error(n.where, e.what());
+        }
+      }
+      case node_kind::call:
+        try {
+          return call(n);
+        } catch (const std::domain_error& e) {
+          throw evaluation_error(n.where, e.what());
+        }
       case node_kind::index: return index(n);
       case node_kind::list: return list(n);
       case node_kind::transpose: return transpose(eval(n.children[0]));
@@ -105,7 +132,7 @@ class evaluator {
     if (op == ".*") return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x * y); });
     if (op == "/")
       return elementwise(n, a, b, [&](const Real& x, const Real& y) {
-        if (y == 0) throw evaluation_error(n.where, "division by zero");
+        if (may_be_zero(y)) throw evaluation_error(n.where, "division by zero");
         return Real(x / y);
       });
     if (op == "*" || op == "@") {
@@ -236,9 +263,10 @@ class evaluator {
       require_arity(n, 1, 2);
       const bool is_min = f == "min";
       if (a.size() == 2)
-        return elementwise(n, a[0], a[1], [&](const Real& x, const Real& y) { return (x < y) == is_min ? x : y; });
-      return val<Real>::scalar(is_min ? *std::min_element(a[0].data.begin(), a[0].data.end())
-                                      : *std::max_element(a[0].data.begin(), a[0].data.end()));
+        return elementwise(n, a[0], a[1], [&](const Real& x, const Real& y) { return is_min ? lesser(x, y) : greater(x, y); });
+      Real extreme = a[0].data[0];
+      for (const auto& x : a[0].data) extreme = is_min ? lesser(extreme, x) : greater(extreme, x);
+      return val<Real>::scalar(extreme);
     }
     if (f == "sum" || f == "mean" || f == "var") {
       require_arity(n, 1, 1);
@@ -327,5 +355,6 @@ value<Real> evaluate(const node& n, const environment<Real>& env) {
 
 template value<double> evaluate<double>(const node&, const environment<double>&);
 template value<numeric::real50> evaluate<numeric::real50>(const node&, const environment<numeric::real50>&);
+template value<numeric::interval> evaluate<numeric::interval>(const node&, const environment<numeric::interval>&);
 
 }  // namespace gradecheck::expr

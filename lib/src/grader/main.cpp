@@ -5,6 +5,8 @@
 //   grader key CASE [--digits N] [--format F]    the answer key (text, markdown, latex)
 //   grader key CASE --compare FILE               fail on any byte of difference from FILE
 //   grader template CASE                         the blank answer file
+//   grader grade CASE SUBMISSION... [--format F] [-o OUT] [--csv FILE] [--expect FILE] [--credit V=F]
+//   grader solve CASE [--round N] [--set name=value]   a step-by-step student's answers
 //
 // CASE is a case.toml, a folder holding one, or an id under ./cases.
 // Exit status: 0 done, 1 a check failed or a key differs, 2 unusable command line or case.
@@ -15,6 +17,7 @@
 #include "gradecheck/diff/gradient_check.hpp"
 #include "gradecheck/numeric/real.hpp"
 #include "gradecheck/ops/catalog.hpp"
+#include "grade_command.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -138,6 +141,24 @@ int main(int argc, char** argv) {
   auto* t = app.add_subcommand("template", "print the blank answer file of a case");
   t->add_option("CASE", id, "case file, folder or id")->required();
 
+  gradecheck::cli::grade_options go;
+  auto* gr = app.add_subcommand("grade", "grade submitted answer files against a case");
+  gr->add_option("CASE", go.case_path, "case file, folder or id")->required();
+  gr->add_option("SUBMISSION", go.submissions, "answer files, or folders of them")->required();
+  gr->add_option("--format", go.format, "text, json, gradescope or prairielearn")
+      ->check(CLI::IsMember({"text", "json", "gradescope", "prairielearn"}));
+  gr->add_option("-o,--output", go.output, "write the report to this file (a folder for several submissions)");
+  gr->add_option("--csv", go.csv, "write a CSV gradebook");
+  gr->add_option("--expect", go.expect, "a file of 'name = verdict' lines the grades must match (exit 1 otherwise)");
+  gr->add_option("--credit", go.credit, "credit of a verdict, e.g. sign_error=0.5 (repeatable)");
+  gr->add_option("--jobs", go.jobs, "threads (default: every core)");
+
+  gradecheck::cli::solve_options so;
+  auto* sv = app.add_subcommand("solve", "print the answers of a student who rounds every answer as they write it down");
+  sv->add_option("CASE", so.case_path, "case file, folder or id")->required();
+  sv->add_option("--round", so.significant, "significant digits of every written answer")->check(CLI::Range(1, 50));
+  sv->add_option("--set", so.set, "use this value for a quantity and carry on from it (name=value, repeatable)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -152,7 +173,12 @@ int main(int argc, char** argv) {
       std::cout << cases::write_template(cases::load_case(resolve_case(id)));
       return 0;
     }
+    if (*gr) return gradecheck::cli::run_grade(go);
+    if (*sv) return gradecheck::cli::run_solve(so);
   } catch (const cases::case_error& e) {
+    std::cerr << "grader: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
     std::cerr << "grader: " << e.what() << "\n";
     return 2;
   }

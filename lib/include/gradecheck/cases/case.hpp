@@ -33,6 +33,21 @@ struct asked {
   tolerance within;
 };
 
+/// A mistake the case names: the wrong expression a student may have used for
+/// a quantity, and what to tell them.
+struct known_mistake {
+  std::string quantity;
+  expr::node expression;
+  std::string text;
+  std::string feedback;
+};
+
+/// A named group of asked quantities, scored together.
+struct part {
+  std::string name;
+  std::vector<std::string> quantities;
+};
+
 /// A case as loaded from `cases/<id>/case.toml`.
 struct case_file {
   std::filesystem::path path;
@@ -43,6 +58,8 @@ struct case_file {
   std::vector<expr::assignment> given;
   std::vector<expr::assignment> derive;
   std::vector<asked> ask;
+  std::vector<part> parts;             ///< optional; [ask.parts] name = "q1 q2 ..."
+  std::vector<known_mistake> mistakes;  ///< optional; [[mistake]] quantity, expr, feedback
 
   /// Returns the given or derived quantity called `name`, or nullptr.
   [[nodiscard]] const expr::assignment* find(const std::string& name) const;

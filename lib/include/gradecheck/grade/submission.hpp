@@ -1,0 +1,55 @@
+#pragma once
+/// Reading a submitted answer file: `name = value` lines, or a JSON object
+/// {"name": value}. Submissions are untrusted: sizes are bounded, every
+/// problem is reported with its line and column, and one bad line does not
+/// stop the others from being read.
+
+#include "gradecheck/cases/case.hpp"
+#include "gradecheck/expr/ast.hpp"
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace gradecheck::grade {
+
+/// One answer as written.
+struct answer {
+  std::string name;
+  std::string text;  ///< the value exactly as written (trimmed)
+  expr::node value;
+  expr::position where;
+  bool readable = true;
+  std::string problem;  ///< why it is unreadable
+};
+
+/// A problem with the file that is not one asked quantity's answer.
+struct issue {
+  expr::position where;
+  std::string message;
+};
+
+struct submission {
+  std::filesystem::path path;
+  std::map<std::string, answer> answers;  ///< by canonical name
+  std::vector<issue> issues;              ///< unknown names, duplicates, malformed lines
+  bool unreadable_file = false;           ///< nothing could be read (missing, too large, not JSON)
+};
+
+/// Limits on what a submission may hold.
+struct submission_limits {
+  std::size_t max_bytes = 1 << 20;
+  std::size_t max_line_length = 10000;
+  std::size_t max_answers = 10000;
+};
+
+/// Returns the submission at `path` (JSON when it starts with '{', text otherwise),
+/// with names checked against the case.
+submission read_submission(const std::filesystem::path& path, const cases::case_file& c, const submission_limits& limits = {});
+
+/// Returns the submission in `text`, as if read from a file called `path`.
+submission parse_submission(const std::string& text, const std::filesystem::path& path, const cases::case_file& c,
+                            const submission_limits& limits = {});
+
+}  // namespace gradecheck::grade

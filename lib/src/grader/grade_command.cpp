@@ -1,0 +1,197 @@
+#include "grade_command.hpp"
+
+#include "gradecheck/cases/load.hpp"
+#include "gradecheck/expr/assignments.hpp"
+#include "gradecheck/grade/grade.hpp"
+#include "gradecheck/numeric/format.hpp"
+#include "gradecheck/numeric/real.hpp"
+#include "gradecheck/report/csv.hpp"
+#include "gradecheck/report/json.hpp"
+#include "gradecheck/report/text.hpp"
+#include "output_file.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+namespace gradecheck::cli {
+
+namespace {
+
+std::filesystem::path resolve_case(const std::string& arg) {
+  if (std::filesystem::exists(arg)) return arg;
+  const std::filesystem::path under_cases = std::filesystem::path("cases") / arg;
+  if (std::filesystem::exists(under_cases)) return under_cases;
+  throw cases::case_error(arg + ": no such case file, folder, or id under ./cases");
+}
+
+std::vector<std::filesystem::path> expand(const std::vector<std::string>& args) {
+  std::vector<std::filesystem::path> out;
+  for (const auto& a : args) {
+    if (std::filesystem::is_directory(a)) {
+      std::vector<std::filesystem::path> inside;
+      for (const auto& e : std::filesystem::directory_iterator(a))
+        if (e.is_regular_file()) inside.push_back(e.path());
+      std::sort(inside.begin(), inside.end());
+      out.insert(out.end(), inside.begin(), inside.end());
+    } else {
+      out.emplace_back(a);
+    }
+  }
+  return out;
+}
+
+grade::credit_policy credit_from(const std::vector<std::string>& specs) {
+  auto policy = grade::credit_policy::defaults();
+  for (const auto& s : specs) {
+    const auto eq = s.find('=');
+    if (eq == std::string::npos) throw std::invalid_argument("--credit expects verdict=fraction, got \"" + s + "\"");
+    const double f = std::stod(s.substr(eq + 1));
+    if (!(f >= 0 && f <= 1)) throw std::invalid_argument("--credit fraction must lie in [0, 1], got \"" + s + "\"");
+    policy.fraction[grade::verdict_named(s.substr(0, eq))] = f;
+  }
+  return policy;
+}
+
+std::string render(const grade::report& r, const std::string& format) {
+  if (format == "json") return report::to_json(r);
+  if (format == "gradescope") return report::to_gradescope(r);
+  if (format == "prairielearn") return report::to_prairielearn(r);
+  return report::to_text(r);
+}
+
+// Compares the verdicts with a file of `name = verdict` lines; prints every difference.
+bool matches_expected(const grade::report& r, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot read the expected verdicts");
+  const std::string text{std::istreambuf_iterator<char>(in), {}};
+  std::map<std::string, std::string> expected;
+  int line_no = 0;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    ++line_no;
+    line = line.substr(0, line.find('#'));
+    const auto eq = line.find('=');
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (eq == std::string::npos) throw std::runtime_error(path + ":" + std::to_string(line_no) + ": expected 'name = verdict'");
+    auto trim = [](std::string s) {
+      s.erase(0, s.find_first_not_of(" \t\r"));
+      s.erase(s.find_last_not_of(" \t\r") + 1);
+      return s;
+    };
+    expected[trim(line.substr(0, eq))] = trim(line.substr(eq + 1));
+  }
+  bool ok = true;
+  for (const auto& g : r.results) {
+    const auto it = expected.find(g.name);
+    const std::string got(grade::name_of(g.outcome));
+    if (it == expected.end()) {
+      std::cerr << path << ": no expected verdict for " << g.name << " (graded " << got << ")\n";
+      ok = false;
+    } else if (it->second != got) {
+      std::cerr << path << ": " << g.name << " expected " << it->second << ", graded " << got << " (" << g.feedback << ")\n";
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+}  // namespace
+
+int run_grade(const grade_options& o) {
+  const auto c = cases::load_case(resolve_case(o.case_path));
+  const auto ref = grade::make_reference(c);
+  grade::grading_options options;
+  options.credit = credit_from(o.credit);
+  const auto files = expand(o.submissions);
+  if (files.empty()) throw std::invalid_argument("no submission files");
+
+  std::vector<grade::report> reports(files.size());
+  std::atomic<std::size_t> next{0};
+  const unsigned jobs = std::max(1u, std::min<unsigned>(o.jobs ? o.jobs : std::thread::hardware_concurrency(),
+                                                        static_cast<unsigned>(files.size())));
+  auto work = [&] {
+    for (std::size_t k = next++; k < files.size(); k = next++)
+      reports[k] = grade::grade_submission(ref, grade::read_submission(files[k], c), options);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < jobs; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+
+  bool any_unreadable = false;
+  for (const auto& r : reports) any_unreadable = any_unreadable || r.unreadable;
+  if (reports.size() == 1) {
+    const std::string text = render(reports[0], o.format);
+    if (o.output.empty()) std::cout << text;
+    else write_whole(o.output, text);
+  } else {
+    for (const auto& r : reports) std::cout << report::to_line(r) << "\n";
+    if (!o.output.empty()) {
+      std::filesystem::create_directories(o.output);
+      const std::string ext = o.format == "text" ? ".txt" : ".json";
+      for (const auto& r : reports)
+        write_whole(std::filesystem::path(o.output) / (std::filesystem::path(r.submission).stem().string() + ext), render(r, o.format));
+    }
+  }
+  if (!o.csv.empty()) write_whole(o.csv, report::to_csv(reports));
+  if (!o.expect.empty()) {
+    if (reports.size() != 1) throw std::invalid_argument("--expect takes exactly one submission");
+    if (!matches_expected(reports[0], o.expect)) return 1;
+  }
+  return any_unreadable ? 1 : 0;
+}
+
+int run_solve(const solve_options& o) {
+  using numeric::real50;
+  const auto c = cases::load_case(resolve_case(o.case_path));
+  std::map<std::string, expr::value<real50>> set;
+  for (const auto& s : o.set) {
+    const auto parsed = expr::parse_assignments(s, 1);
+    if (parsed.size() != 1 || !c.find(parsed[0].name)) throw std::invalid_argument("--set expects name=value for a quantity of the case");
+    set[parsed[0].name] = expr::evaluate<real50>(parsed[0].expression, {});
+  }
+  const int digits = o.significant > 0 ? o.significant : 50;
+  const auto rounded = [&](const expr::value<real50>& v) {
+    expr::value<real50> out = v;
+    for (auto& x : out.data) x = numeric::parse_real<real50>(numeric::to_significant(x, digits));
+    return out;
+  };
+  const auto asked = [&](const std::string& n) {
+    return std::any_of(c.ask.begin(), c.ask.end(), [&](const cases::asked& a) { return a.name == n; });
+  };
+  expr::environment<real50> env;
+  std::map<std::string, std::string> written;
+  for (const auto* block : {&c.given, &c.derive})
+    for (const auto& q : *block) {
+      auto v = set.count(q.name) ? set.at(q.name) : expr::evaluate<real50>(q.expression, env);
+      // a student carries on from the rounded numbers they wrote down
+      if (asked(q.name)) {
+        v = rounded(v);
+        std::string text;
+        if (v.is_scalar()) {
+          text = numeric::to_significant(v.data[0], digits);
+        } else {
+          text = "[";
+          for (std::size_t i = 0; i < v.rows; ++i) {
+            if (v.cols > 1) text += i ? ", [" : "[";
+            for (std::size_t j = 0; j < v.cols; ++j)
+              text += (j || (v.cols == 1 && i) ? ", " : "") + numeric::to_significant(v.at(i, j), digits);
+            if (v.cols > 1) text += "]";
+          }
+          text += "]";
+        }
+        written[q.name] = text;
+      }
+      env[q.name] = v;
+    }
+  std::cout << "# " << c.id << ": every answer rounded to " << digits << " significant digits as it is written down";
+  for (const auto& s : o.set) std::cout << "; " << s;
+  std::cout << "\n";
+  for (const auto& a : c.ask) std::cout << a.name << " = " << written.at(a.name) << "\n";
+  return 0;
+}
+
+}  // namespace gradecheck::cli

@@ -1,0 +1,35 @@
+#pragma once
+// `grader grade CASE SUBMISSION...` and `grader solve CASE`.
+
+#include "gradecheck/grade/verdict.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace gradecheck::cli {
+
+struct grade_options {
+  std::string case_path;
+  std::vector<std::string> submissions;  ///< files, or folders of them
+  std::string format = "text";           ///< text, json, gradescope, prairielearn
+  std::string output;                    ///< a file (one submission) or a folder (several)
+  std::string csv;
+  std::string expect;                    ///< a file of `name = verdict` lines the grades must match
+  std::vector<std::string> credit;       ///< verdict=fraction
+  unsigned jobs = 0;                     ///< 0: every core
+};
+
+/// Grades the submissions; returns the exit status (0 graded, 1 some unreadable or unexpected).
+int run_grade(const grade_options& options);
+
+struct solve_options {
+  std::string case_path;
+  int significant = 0;                      ///< round every asked quantity to this many digits (0: 50)
+  std::vector<std::string> set;             ///< name=value: a student's own (wrong) value, carried on
+};
+
+/// Prints the answers of a student who works step by step, rounding each answer they write down.
+int run_solve(const solve_options& options);
+
+}  // namespace gradecheck::cli
