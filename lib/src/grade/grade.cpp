@@ -143,6 +143,9 @@ class grader {
     read_answers();
     expr::environment<interval> world;
     for (const auto& g : c_.given) world[g.name] = point_box(ref_.values.at(g.name));
+    // The same, but with the student's isolated slips (wrong answers that do not follow from
+    // their own earlier numbers) replaced by what their own steps give.
+    mended_ = world;
     std::map<std::string, graded> results;
     for (const auto& q : c_.derive) {
       std::optional<box_value> step;
@@ -154,6 +157,7 @@ class grader {
       if (s_.answers.count(q.name) || asked(q.name)) results[q.name] = grade_one(q, step, world);
       const bool usable = boxes_.count(q.name) && same_shape(boxes_.at(q.name), ref_.values.at(q.name));
       world[q.name] = usable ? boxes_.at(q.name) : (step ? *step : point_box(ref_.values.at(q.name)));
+      mended_[q.name] = usable && follows_on(q.name) ? boxes_.at(q.name) : mended_step(q);
     }
     for (const auto& a : c_.ask) {
       graded g = results.at(a.name);
@@ -168,6 +172,21 @@ class grader {
   }
 
   std::size_t evaluations() const { return evaluations_; }
+
+  // True when later steps may build on the student's own value of `name`.
+  bool follows_on(const std::string& name) const {
+    const auto v = verdicts_.find(name);
+    return v == verdicts_.end() || v->second == verdict::correct || v->second == verdict::correct_rounded ||
+           v->second == verdict::carried_forward;
+  }
+
+  box_value mended_step(const expr::assignment& q) const {
+    try {
+      return expr::evaluate<interval>(q.expression, mended_);
+    } catch (const expr::evaluation_error&) {
+      return point_box(ref_.values.at(q.name));
+    }
+  }
 
  private:
   bool asked(const std::string& name) const {
@@ -280,6 +299,22 @@ class grader {
                           " wrong; not charged again. With correct inputs: " + show(ref));
       }
     }
+    // An earlier isolated slip: does the answer follow from the student's own steps without it?
+    if (!wrong_inputs.empty() && precise_.at(q.name)) {
+      std::vector<std::string> slips;
+      for (const auto& w : wrong_inputs)
+        if (!follows_on(w)) slips.push_back(w);
+      const box_value mended = mended_step(q);
+      if (!slips.empty() && intersects(sb, mended)) {
+        std::string which;
+        for (const auto& w : slips) which += (which.empty() ? "" : ", ") + w + " = " + s_.answers.at(w).text;
+        g.compared.interval = show(mended);
+        return finish(g, verdict::carried_forward,
+                      "follows from your own earlier steps, taking " + which +
+                          " as your steps give it rather than as written (a slip already charged there); not charged again. With correct inputs: " +
+                          show(ref));
+      }
+    }
     return diagnose(g, q, step, world, sv, sb, ref, tol, wrong_inputs);
   }
 
@@ -316,16 +351,31 @@ class grader {
     const auto variants = one_edit_variants(
         q.expression, [&](const std::string& n) { return world.count(n) ? names_like(n, world) : std::vector<std::string>{}; },
         [&](const std::string& n) { return c_.is_given(n); }, scalar_givens, options_.max_search);
+    // Every edit that reproduces the number is reported (up to three): the numbers alone
+    // cannot always tell w3 in place of w1 from w3 in place of w2.
+    std::vector<const variant*> matches;
     for (const auto& v : variants) {
       ++evaluations_;
       try {
-        if (intersects(sb, expr::evaluate<interval>(v.expression, world))) {
-          g.compared.expression += "   [reproduced by: " + expr::to_string(v.expression) + "]";
-          return finish(g, v.is_sign_error ? verdict::sign_error : verdict::wrong,
-                        expected + "; your number is what " + expr::to_string(q.expression) + " gives when " + v.description + on_top);
-        }
+        if (intersects(sb, expr::evaluate<interval>(v.expression, world))) matches.push_back(&v);
       } catch (const expr::evaluation_error&) {
       }
+      if (matches.size() == 3) break;
+    }
+    if (!matches.empty()) {
+      std::string how, shown;
+      for (std::size_t k = 0; k < matches.size(); ++k) {
+        how += (k ? (k + 1 == matches.size() ? ", or when " : ", when ") : "") + matches[k]->description;
+        shown += (k ? "; " : "") + expr::to_string(matches[k]->expression);
+      }
+      g.compared.expression += "   [reproduced by: " + shown + "]";
+      return finish(g, matches.front()->is_sign_error ? verdict::sign_error : verdict::wrong,
+                    expected + "; your number is what " + expr::to_string(q.expression) + " gives when " + how + on_top);
+    }
+    for (const auto& a : c_.ask) {
+      if (a.name == q.name || kind_of(a.name) != kind_of(q.name)) continue;
+      if (all_within(tol, sv, ref_.values.at(a.name)))
+        return finish(g, verdict::wrong, expected + "; your value is the one of " + a.name + ": are the two answers swapped?");
     }
     return finish(g, verdict::wrong, expected + on_top);
   }
@@ -336,7 +386,11 @@ class grader {
       factors_ = {{real50(2), "2"}, {real50("0.5"), "1/2"}, {real50(10), "10 (a slipped decimal point)"}, {real50("0.1"), "1/10 (a slipped decimal point)"}};
       for (const auto& given : c_.given) {
         const auto& v = ref_.values.at(given.name);
-        if (!v.is_scalar() || v.data[0] == 0 || boost::multiprecision::abs(v.data[0]) == 1 || v.data[0] == 2 || v.data[0] == real50("0.5")) continue;
+        if (!v.is_scalar() || v.data[0] == 0 || v.data[0] == 2 || v.data[0] == real50("0.5")) continue;
+        // a factor near 1 (a target of 0.99) explains nothing that tolerance does not
+        using boost::multiprecision::abs;
+        using boost::multiprecision::log10;
+        if (abs(log10(abs(v.data[0]))) < real50("0.1")) continue;
         factors_.push_back({v.data[0], given.name + " = " + show(v.data[0])});
         factors_.push_back({1 / v.data[0], "1/" + given.name});
       }
@@ -360,6 +414,7 @@ class grader {
   std::map<std::string, bool> precise_;
   std::map<std::string, std::string> problems_;
   std::map<std::string, verdict> verdicts_;
+  expr::environment<interval> mended_;
   std::vector<std::pair<real50, std::string>> factors_;
   std::size_t evaluations_ = 0;
 };
