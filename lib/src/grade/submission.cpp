@@ -99,59 +99,85 @@ void read_text(const std::string& text, collector& out, const submission_limits&
 }
 
 // JSON: a top-level object of numbers, strings (expressions) and arrays of
-// numbers (vectors, matrices). Numbers keep the text they were written with.
-std::string json_value_text(const nlohmann::json& v, int depth) {
-  if (depth > 8) throw std::runtime_error("arrays nested deeper than 8 levels");
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_number_integer() || v.is_number_unsigned()) return v.dump();
-  if (v.is_array()) {
-    std::string out = "[";
-    for (std::size_t k = 0; k < v.size(); ++k) out += (k ? ", " : "") + json_value_text(v[k], depth + 1);
-    return out + "]";
+// them (vectors, matrices). The SAX interface hands over each number's text
+// as written, so that "0.50" keeps its two decimals.
+class json_reader : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  explicit json_reader(collector& out) : out_(out) {}
+
+  bool null() override { return fail("null is not a value"); }
+  bool boolean(bool) override { return fail("true and false are not values"); }
+  bool number_integer(number_integer_t v) override { return value(std::to_string(v)); }
+  bool number_unsigned(number_unsigned_t v) override { return value(std::to_string(v)); }
+  bool number_float(number_float_t, const string_t& text) override { return value(text); }
+  bool string(string_t& v) override { return value(v); }
+  bool binary(binary_t&) override { return fail("binary data is not a value"); }
+  bool start_object(std::size_t) override {
+    if (depth_ != 0) return fail("nested objects are not values");
+    ++depth_;
+    return true;
   }
-  throw std::runtime_error("expected a number, a string or an array");
-}
+  bool key(string_t& k) override {
+    key_ = k;
+    return true;
+  }
+  bool end_object() override {
+    --depth_;
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    if (depth_ == 0) return fail("expected a JSON object {\"name\": value, ...}");
+    if (depth_ > 8) return fail("arrays nested deeper than 8 levels");
+    separate();
+    text_ += "[";
+    fresh_ = true;
+    ++depth_;
+    return true;
+  }
+  bool end_array() override {
+    text_ += "]";
+    fresh_ = false;
+    if (--depth_ == 1) emit();
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+    out_.add_issue({1, static_cast<int>(position)}, std::string("not valid JSON: ") + e.what());
+    return false;
+  }
+  bool failed() const { return failed_; }
+
+ private:
+  void separate() {
+    if (depth_ > 1 && !fresh_) text_ += ", ";
+  }
+  bool value(const std::string& text) {
+    if (depth_ == 0) return fail("expected a JSON object {\"name\": value, ...}");
+    separate();
+    text_ += text;
+    fresh_ = false;
+    if (depth_ == 1) emit();
+    return true;
+  }
+  void emit() {
+    out_.add(key_, text_, {1, 1}, {1, 1});
+    text_.clear();
+  }
+  bool fail(const std::string& why) {
+    out_.add_issue({1, 1}, (key_.empty() ? std::string() : "the value of \"" + key_ + "\": ") + why);
+    failed_ = true;
+    return false;
+  }
+
+  collector& out_;
+  std::string key_, text_;
+  int depth_ = 0;
+  bool fresh_ = true;
+  bool failed_ = false;
+};
 
 void read_json(const std::string& text, collector& out) {
-  // number_float keeps its source text through the parser callback
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(text, nullptr, true, false);
-  } catch (const nlohmann::json::parse_error& e) {
-    out.add_issue({1, static_cast<int>(e.byte)}, std::string("not valid JSON: ") + e.what());
-    throw;
-  }
-  if (!doc.is_object()) {
-    out.add_issue({1, 1}, "expected a JSON object {\"name\": value, ...}");
-    throw std::runtime_error("not an object");
-  }
-  // Re-read the numbers' texts: nlohmann keeps doubles, so find each float literal in the source.
-  for (const auto& [key, value] : doc.items()) {
-    std::string value_text;
-    try {
-      if (value.is_number_float()) {
-        // the literal as written: locate `"key"` then the number after ':'
-        const std::string quoted = "\"" + key + "\"";
-        const std::size_t at = text.find(quoted);
-        std::size_t p = at == std::string::npos ? std::string::npos : text.find(':', at + quoted.size());
-        if (p != std::string::npos) {
-          ++p;
-          while (p < text.size() && std::isspace(static_cast<unsigned char>(text[p]))) ++p;
-          std::size_t q = p;
-          while (q < text.size() && (std::isdigit(static_cast<unsigned char>(text[q])) || std::strchr("+-.eE", text[q]))) ++q;
-          value_text = text.substr(p, q - p);
-        } else {
-          value_text = value.dump();
-        }
-      } else {
-        value_text = json_value_text(value, 0);
-      }
-    } catch (const std::exception& e) {
-      out.add_issue({1, 1}, "the value of \"" + key + "\": " + e.what());
-      continue;
-    }
-    out.add(key, value_text, {1, 1}, {1, 1});
-  }
+  json_reader reader(out);
+  if (!nlohmann::json::sax_parse(text, &reader) || reader.failed()) throw std::runtime_error("unreadable JSON");
 }
 
 }  // namespace

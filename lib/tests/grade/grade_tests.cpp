@@ -1,0 +1,103 @@
+#include "gradecheck/grade/grade.hpp"
+
+#include "gradecheck/cases/load.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace gradecheck;
+
+// The small case: w = 0.5, x = [1, -2], t = 0.25; z = w x0 + x1 = -1.5, y = sigmoid(z),
+// E = 1/2 (y - t)^2, dE_dw = (y - t) y (1 - y) x0, dE_dx a vector, dy_dz = y (1 - y).
+// Tolerances: sigfig 3, and relabs(rtol 0.001) for E. mpmath, 30 digits: y = 0.182425523806356,
+// E = 0.00228315491642266 (2E = 0.00456630983284531), y (1 - y) = 0.149146452070333.
+namespace {
+const cases::case_file& small() {
+  static const cases::case_file c = cases::load_case(std::filesystem::path(GRADECHECK_TEST_DATA) / "small.toml");
+  return c;
+}
+grade::report grade_text(const std::string& text) {
+  static const grade::reference ref = grade::make_reference(small());
+  return grade::grade_submission(ref, grade::parse_submission(text, "s.txt", small()));
+}
+const grade::graded& result(const grade::report& r, const std::string& name) {
+  for (const auto& g : r.results)
+    if (g.name == name) return g;
+  throw std::logic_error("no result " + name);
+}
+}  // namespace
+
+TEST(grading, verdict_names_are_the_published_interface) {
+  const char* names[] = {"correct", "correct_rounded", "carried_forward", "sign_error", "factor_error",
+                         "shape_error", "known_mistake", "wrong", "missing", "unreadable"};
+  for (std::size_t k = 0; k < grade::all_verdicts.size(); ++k) {
+    EXPECT_EQ(grade::name_of(grade::all_verdicts[k]), names[k]);
+    EXPECT_EQ(grade::verdict_named(names[k]), grade::all_verdicts[k]);
+  }
+}
+
+TEST(grading, a_value_within_tolerance_is_correct_and_scores_its_points) {
+  const auto r = grade_text("z = -1.5\ny = 0.182\n");
+  EXPECT_EQ(result(r, "z").outcome, grade::verdict::correct);
+  EXPECT_EQ(result(r, "y").outcome, grade::verdict::correct);  // sigfig 3: |0.182 - 0.18243| < 0.51e-3
+  EXPECT_EQ(result(r, "z").score, 2);
+  EXPECT_EQ(result(r, "E").outcome, grade::verdict::missing);
+  EXPECT_EQ(r.max_score, 2 + 2 + 5 + 2 + 2 + 2);
+}
+
+TEST(grading, a_rounded_input_carried_on_is_correct_rounded) {
+  // y written as 0.18 (2 significant figures): dy_dz = 0.18 (1 - 0.18) = 0.1476 is off the
+  // reference 0.149146 at 3 figures, but it is what the step gives from the number written.
+  const auto r = grade_text("y = 0.18\ndy_dz = 0.1476\n");
+  EXPECT_EQ(result(r, "y").outcome, grade::verdict::correct_rounded);
+  EXPECT_EQ(result(r, "dy_dz").outcome, grade::verdict::correct_rounded);
+  EXPECT_EQ(result(r, "dy_dz").compared.used.at("y"), "0.18");
+}
+
+TEST(grading, a_value_from_a_wrong_earlier_answer_is_carried_forward) {
+  // y = 0.5 is wrong; 0.5 (1 - 0.5) = 0.25 follows from it.
+  const auto r = grade_text("y = 0.5\ndy_dz = 0.25\n");
+  EXPECT_EQ(result(r, "y").outcome, grade::verdict::wrong);
+  EXPECT_EQ(result(r, "dy_dz").outcome, grade::verdict::carried_forward);
+  EXPECT_NE(result(r, "dy_dz").feedback.find("y = 0.5"), std::string::npos);
+  EXPECT_EQ(result(r, "dy_dz").score, 2);
+}
+
+TEST(grading, diagnoses_signs_factors_and_shapes) {
+  const auto r = grade_text("z = 1.5\nE = 0.004566\ndE_dx = [[0.1, 0.2]]\ny = 1/0\n");
+  EXPECT_EQ(result(r, "z").outcome, grade::verdict::sign_error);
+  EXPECT_EQ(result(r, "E").outcome, grade::verdict::factor_error);  // 2 E: the 1/2 forgotten
+  EXPECT_EQ(result(r, "dE_dx").outcome, grade::verdict::shape_error);
+  EXPECT_NE(result(r, "dE_dx").feedback.find("transposed?"), std::string::npos);
+  EXPECT_EQ(result(r, "y").outcome, grade::verdict::unreadable);
+  EXPECT_TRUE(r.unreadable);
+}
+
+TEST(grading, a_precision_of_one_significant_figure_is_not_taken_as_rounding) {
+  const auto r = grade_text("y = 0.2\n");  // 0.18 rounds to 0.2, but one figure shows nothing
+  EXPECT_EQ(result(r, "y").outcome, grade::verdict::wrong);
+}
+
+TEST(grading, the_search_finds_a_left_out_factor) {
+  // dy_dz = y (1 - y); writing y itself (0.1824) puts the activation where its derivative belongs.
+  const auto r = grade_text("dy_dz = 0.1824\n");
+  EXPECT_EQ(result(r, "dy_dz").outcome, grade::verdict::wrong);
+  EXPECT_NE(result(r, "dy_dz").feedback.find("activation's value used in place of its derivative"), std::string::npos)
+      << result(r, "dy_dz").feedback;
+}
+
+TEST(grading, every_verdict_records_its_comparison) {
+  const auto r = grade_text("y = 0.5\n");
+  const auto& g = result(r, "y");
+  EXPECT_EQ(g.compared.reference, "0.182425523806");
+  EXPECT_EQ(g.compared.tolerance, "sigfig(3)");
+  EXPECT_EQ(g.compared.expression, "sigmoid(z)");
+  EXPECT_FALSE(g.compared.interval.empty());
+}
+
+TEST(grading, credit_per_verdict_is_configurable) {
+  grade::grading_options options;
+  options.credit.fraction[grade::verdict::sign_error] = 0.5;
+  const grade::reference ref = grade::make_reference(small());
+  const auto r = grade::grade_submission(ref, grade::parse_submission("z = 1.5\n", "s.txt", small()), options);
+  EXPECT_EQ(result(r, "z").score, 1);
+}
