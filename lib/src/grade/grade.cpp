@@ -168,6 +168,8 @@ class grader {
       r.unreadable = r.unreadable || g.outcome == verdict::unreadable;
       r.results.push_back(std::move(g));
     }
+    r.search_evaluations = evaluations_;
+    r.searched_answers = searched_;
     return r;
   }
 
@@ -338,7 +340,6 @@ class grader {
     for (const auto& m : c_.mistakes) {
       if (m.quantity != q.name) continue;
       try {
-        ++evaluations_;
         if (intersects(sb, expr::evaluate<interval>(m.expression, world)))
           return finish(g, verdict::known_mistake, m.feedback + " (" + expected + ")");
       } catch (const expr::evaluation_error&) {
@@ -354,6 +355,7 @@ class grader {
     // Every edit that reproduces the number is reported (up to three): the numbers alone
     // cannot always tell w3 in place of w1 from w3 in place of w2.
     std::vector<const variant*> matches;
+    ++searched_;
     for (const auto& v : variants) {
       ++evaluations_;
       try {
@@ -417,6 +419,7 @@ class grader {
   expr::environment<interval> mended_;
   std::vector<std::pair<real50, std::string>> factors_;
   std::size_t evaluations_ = 0;
+  std::size_t searched_ = 0;
 };
 
 }  // namespace

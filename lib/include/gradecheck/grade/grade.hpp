@@ -56,6 +56,8 @@ struct report {
   bool unreadable = false;  ///< the file, or at least one answer, could not be read
   double score = 0;
   double max_score = 0;
+  std::size_t searched_answers = 0;    ///< answers for which the one-edit search ran
+  std::size_t search_evaluations = 0;  ///< expressions evaluated by that search
 };
 
 /// Options of grading.
