@@ -370,7 +370,7 @@ class grader {
         how += (k ? (k + 1 == matches.size() ? ", or when " : ", when ") : "") + matches[k]->description;
         shown += (k ? "; " : "") + expr::to_string(matches[k]->expression);
       }
-      g.compared.expression += "   [reproduced by: " + shown + "]";
+      g.compared.reproduced_by = shown;
       return finish(g, matches.front()->is_sign_error ? verdict::sign_error : verdict::wrong,
                     expected + "; your number is what " + expr::to_string(q.expression) + " gives when " + how + on_top);
     }

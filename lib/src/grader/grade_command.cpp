@@ -32,8 +32,9 @@ std::vector<std::filesystem::path> expand(const std::vector<std::string>& args) 
   for (const auto& a : args) {
     if (std::filesystem::is_directory(a)) {
       std::vector<std::filesystem::path> inside;
+      // a folder's answer files: .txt and .json (other files, such as expected verdicts, are skipped)
       for (const auto& e : std::filesystem::directory_iterator(a))
-        if (e.is_regular_file()) inside.push_back(e.path());
+        if (e.is_regular_file() && (e.path().extension() == ".txt" || e.path().extension() == ".json")) inside.push_back(e.path());
       std::sort(inside.begin(), inside.end());
       out.insert(out.end(), inside.begin(), inside.end());
     } else {

@@ -47,6 +47,7 @@ std::string to_json(const grade::report& r) {
                         {{"tolerance", g.compared.tolerance},
                          {"expression", g.compared.expression},
                          {"interval", g.compared.interval},
+                         {"reproduced_by", g.compared.reproduced_by},
                          {"used", used}}}});
   }
   doc["results"] = results;

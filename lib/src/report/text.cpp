@@ -47,7 +47,7 @@ std::string to_text(const grade::report& r) {
     any = true;
     out << "  " << g.name << ": " << grade::name_of(g.outcome) << (g.student.empty() ? "" : " (you wrote " + g.student + ")") << "\n";
     out << "      " << g.feedback << "\n";
-    out << "      the step: " << g.name << " = " << g.compared.expression << "; correct value " << g.compared.reference << "\n";
+    out << "      fix: " << g.name << " = " << g.compared.expression << " = " << g.compared.reference << "\n";
   }
   std::string carried;
   for (const auto& g : r.results)

@@ -33,6 +33,7 @@ struct comparison {
   std::string tolerance;          ///< the case's tolerance, described
   std::string expression;         ///< the step's expression in the case
   std::string interval;           ///< what the step gives from the student's inputs, "[lo, hi]"
+  std::string reproduced_by;      ///< the edited expressions that give the student's number, if any
   std::map<std::string, std::string> used;  ///< the student's earlier answers the step used, as written
 };
 
