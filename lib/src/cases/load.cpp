@@ -163,6 +163,7 @@ class loader {
 
   std::vector<part> parts(const toml::table& doc, const case_file& c) const {
     std::vector<part> out;
+    std::vector<int> lines;
     const auto* n = doc.at_path("ask.parts").node();
     if (!n) return out;
     if (!n->is_table()) fail(where(*n), "expected [ask.parts] with name = \"q1 q2 ...\" entries");
@@ -176,8 +177,15 @@ class loader {
         p.quantities.push_back(name);
       }
       out.push_back(std::move(p));
+      lines.push_back(where(value).line);
     }
-    return out;
+    // TOML tables are unordered: keep the order in which the parts are written
+    std::vector<std::size_t> order(out.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return lines[a] < lines[b]; });
+    std::vector<part> sorted;
+    for (const auto k : order) sorted.push_back(out[k]);
+    return sorted;
   }
 
   std::vector<known_mistake> mistakes(const toml::table& doc, const case_file& c) const {

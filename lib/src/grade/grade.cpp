@@ -139,7 +139,11 @@ class grader {
   grader(const reference& ref, const submission& s, const grading_options& options) : ref_(ref), c_(*ref.c), s_(s), options_(options) {}
 
   report run() {
-    report r{c_.id, s_.path.string(), {}, s_.issues, s_.unreadable_file, 0, 0};
+    report r;
+    r.case_id = c_.id;
+    r.submission = s_.path.string();
+    r.issues = s_.issues;
+    r.unreadable = s_.unreadable_file;
     read_answers();
     expr::environment<interval> world;
     for (const auto& g : c_.given) world[g.name] = point_box(ref_.values.at(g.name));
@@ -167,6 +171,15 @@ class grader {
       r.max_score += g.max_score;
       r.unreadable = r.unreadable || g.outcome == verdict::unreadable;
       r.results.push_back(std::move(g));
+    }
+    for (const auto& p : c_.parts) {
+      part_score ps{p.name, 0, 0};
+      for (const auto& g : r.results)
+        if (std::find(p.quantities.begin(), p.quantities.end(), g.name) != p.quantities.end()) {
+          ps.score += g.score;
+          ps.max_score += g.max_score;
+        }
+      r.parts.push_back(ps);
     }
     r.search_evaluations = evaluations_;
     r.searched_answers = searched_;

@@ -32,6 +32,9 @@ std::string to_json(const grade::report& r) {
   doc["score"] = r.score;
   doc["max_score"] = r.max_score;
   doc["unreadable"] = r.unreadable;
+  auto parts = nlohmann::ordered_json::array();
+  for (const auto& p : r.parts) parts.push_back({{"name", p.name}, {"score", p.score}, {"max_score", p.max_score}});
+  doc["parts"] = parts;
   auto results = nlohmann::ordered_json::array();
   for (const auto& g : r.results) {
     nlohmann::ordered_json used = nlohmann::ordered_json::object();

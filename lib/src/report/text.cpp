@@ -35,6 +35,7 @@ std::string to_text(const grade::report& r) {
   std::ostringstream out;
   out << "case " << r.case_id << ", submission " << r.submission << "\n";
   out << "score " << number(r.score) << " / " << number(r.max_score) << "\n";
+  for (const auto& p : r.parts) out << "  " << p.name << ": " << number(p.score) << " / " << number(p.max_score) << "\n";
   if (!r.issues.empty()) {
     out << "\nProblems in the file (line:column):\n";
     for (const auto& i : r.issues) out << "  " << i.where.line << ":" << i.where.column << "  " << i.message << "\n";

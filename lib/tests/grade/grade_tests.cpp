@@ -101,3 +101,15 @@ TEST(grading, credit_per_verdict_is_configurable) {
   const auto r = grade::grade_submission(ref, grade::parse_submission("z = 1.5\n", "s.txt", small()), options);
   EXPECT_EQ(result(r, "z").score, 1);
 }
+
+TEST(grading, parts_sum_the_points_of_their_quantities) {
+  const auto c = cases::load_case(std::filesystem::path(GRADECHECK_CASES_DIR) / "mlp-2-2-2-sigmoid-mse");
+  const grade::reference ref = grade::make_reference(c);
+  const auto r = grade::grade_submission(ref, grade::parse_submission("z1 = 0.3775\nh1 = 0.5933\ndL_dh1 = 0.054\n", "s.txt", c));
+  ASSERT_EQ(r.parts.size(), 4u);
+  EXPECT_EQ(r.parts[0].name, "forward");
+  EXPECT_EQ(r.parts[0].score, 2);
+  EXPECT_EQ(r.parts[0].max_score, 9);
+  EXPECT_EQ(r.parts[2].name, "hidden_layer_gradients");
+  EXPECT_EQ(r.parts[2].score, 0);
+}

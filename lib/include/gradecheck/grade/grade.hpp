@@ -48,6 +48,13 @@ struct graded {
   comparison compared;
 };
 
+/// The score of one part of a case ([ask.parts]).
+struct part_score {
+  std::string name;
+  double score = 0;
+  double max_score = 0;
+};
+
 /// The grade of one submission.
 struct report {
   std::string case_id;
@@ -57,6 +64,7 @@ struct report {
   bool unreadable = false;  ///< the file, or at least one answer, could not be read
   double score = 0;
   double max_score = 0;
+  std::vector<part_score> parts;  ///< per part, when the case defines parts
   std::size_t searched_answers = 0;    ///< answers for which the one-edit search ran
   std::size_t search_evaluations = 0;  ///< expressions evaluated by that search
 };
