@@ -10,11 +10,7 @@ namespace gradecheck::cases {
 
 namespace {
 
-std::string one_decimal(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", x);
-  return buf;
-}
+std::string one_decimal(double x) { return numeric::to_fixed(x, 1); }
 
 const derivative_check* check_of(const std::vector<derivative_check>& checks, const std::string& name) {
   for (const auto& c : checks)

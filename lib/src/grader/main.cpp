@@ -43,9 +43,7 @@ int gradcheck(int digits, std::uint64_t seed) {
   for (const auto& op : gradecheck::ops::op_catalog<real50>(seed)) {
     const auto report = gradecheck::diff::check_jacobian(op.value, op.point, op.jacobian(op.point));
     all_passed = all_passed && report.passed();
-    char digits_text[16];
-    std::snprintf(digits_text, sizeof digits_text, "%.1f", report.worst_digits());
-    std::cout << "== " << op.name << " (" << digits_text << " digits agree at worst)\n"
+    std::cout << "== " << op.name << " (" << gradecheck::numeric::to_fixed(report.worst_digits(), 1) << " digits agree at worst)\n"
               << gradecheck::diff::to_table(report, digits) << "\n";
   }
   std::cout << (all_passed ? "all ops passed\n" : "SOME OPS FAILED\n");
@@ -72,11 +70,9 @@ int verify(const std::vector<std::string>& ids) {
     const bool ok = report_checks(c, checks, std::cout);
     double least = 50;
     for (const auto& chk : checks) least = std::min(least, chk.digits);
-    char text[80];
-    if (checks.empty())
-      std::snprintf(text, sizeof text, "no derivative quantities to check");
-    else
-      std::snprintf(text, sizeof text, "%zu derivatives checked, least agreement %.1f digits", checks.size(), least);
+    const std::string text = checks.empty() ? "no derivative quantities to check"
+                                            : std::to_string(checks.size()) + " derivatives checked, least agreement " +
+                                                  gradecheck::numeric::to_fixed(least, 1) + " digits";
     std::cout << c.id << ": " << (ok ? "ok, " : "FAILED, ") << text << "\n";
     all = all && ok;
   }

@@ -3,6 +3,7 @@
 #include <mpfr.h>
 
 #include <charconv>
+#include <cstdio>
 #include <cmath>
 #include <memory>
 #include <stdexcept>
@@ -65,6 +66,18 @@ std::string to_significant(double x, int n) {
   const std::string digits = text.substr(0, 1) + (e > 2 ? text.substr(2, e - 2) : "");
   const long exponent = std::stol(text.substr(e + 1));
   return layout(x < 0, digits, exponent);
+}
+
+std::string to_fixed(double x, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+  return buf;
+}
+
+std::string to_general(double x) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%g", x);
+  return buf;
 }
 
 }  // namespace gradecheck::numeric

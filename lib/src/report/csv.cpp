@@ -1,6 +1,6 @@
 #include "gradecheck/report/csv.hpp"
 
-#include <cstdio>
+#include "gradecheck/numeric/format.hpp"
 
 namespace gradecheck::report {
 
@@ -11,11 +11,7 @@ std::string quoted(const std::string& field) {
   for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
-std::string number(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", x);
-  return buf;
-}
+std::string number(double x) { return numeric::to_general(x); }
 }  // namespace
 
 std::string to_csv(const std::vector<grade::report>& reports) {

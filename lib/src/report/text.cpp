@@ -1,17 +1,13 @@
 #include "gradecheck/report/text.hpp"
 
-#include <cstdio>
+#include "gradecheck/numeric/format.hpp"
 #include <sstream>
 
 namespace gradecheck::report {
 
 namespace {
 
-std::string number(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", x);
-  return buf;
-}
+std::string number(double x) { return numeric::to_general(x); }
 
 bool full_credit(const grade::graded& g) { return g.score >= g.max_score; }
 

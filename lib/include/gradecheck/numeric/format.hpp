@@ -15,4 +15,10 @@ std::string to_significant(const real50& x, int n);
 /// Returns `x` to `n` significant digits (same layout as the real50 overload).
 std::string to_significant(double x, int n);
 
+/// Returns a double with `decimals` digits after the point ("46.5"), for counts of digits.
+std::string to_fixed(double x, int decimals);
+
+/// Returns a double in its shortest general form ("28", "0.5", "1e-09"), for scores.
+std::string to_general(double x);
+
 }  // namespace gradecheck::numeric
