@@ -46,9 +46,10 @@ Real greater(const Real& a, const Real& b) {
 template <class Real>
 class evaluator {
  public:
-  explicit evaluator(const environment<Real>& env) : env_(env) {}
+  evaluator(const environment<Real>& env, const evaluation_limits& limits) : env_(env), limits_(limits) {}
 
   val<Real> eval(const node& n) {
+    charge(n, 1);
     switch (n.kind) {
       case node_kind::number: return val<Real>::scalar(numeric::to_real<Real>(n.literal));
       case node_kind::name: {
@@ -58,6 +59,7 @@ class evaluator {
       }
       case node_kind::negate: {
         auto v = eval(n.children[0]);
+        charge(n, v.size());
         for (auto& x : v.data) x = -x;
         return v;
       }
@@ -77,12 +79,28 @@ class evaluator {
         }
       case node_kind::index: return index(n);
       case node_kind::list: return list(n);
-      case node_kind::transpose: return transpose(eval(n.children[0]));
+      case node_kind::transpose: {
+        const auto v = eval(n.children[0]);
+        charge(n, v.size());
+        return transpose(v);
+      }
     }
     throw evaluation_error(n.where, "unknown expression");
   }
 
  private:
+  // Counts `operations` against the budget; refuses results larger than max_entries.
+  void charge(const node& n, std::size_t operations) {
+    operations_ += operations;
+    if (operations_ > limits_.max_operations)
+      throw evaluation_error(n.where, "too costly to evaluate (more than " + std::to_string(limits_.max_operations) + " operations)");
+  }
+  void check_size(const node& n, std::size_t rows, std::size_t cols) const {
+    if (cols != 0 && rows > limits_.max_entries / cols)
+      throw evaluation_error(n.where, "a value of " + std::to_string(rows) + " x " + std::to_string(cols) + " entries is too large (at most " +
+                                          std::to_string(limits_.max_entries) + ")");
+  }
+
   static val<Real> transpose(const val<Real>& v) {
     val<Real> t{v.cols, v.rows, std::vector<Real>(v.size())};
     for (std::size_t i = 0; i < v.rows; ++i)
@@ -92,7 +110,8 @@ class evaluator {
 
   // Applies op entry by entry; a scalar on either side broadcasts.
   template <class Op>
-  static val<Real> elementwise(const node& n, const val<Real>& a, const val<Real>& b, Op op) {
+  val<Real> elementwise(const node& n, const val<Real>& a, const val<Real>& b, Op op) {
+    charge(n, std::max(a.size(), b.size()));
     if (a.is_scalar() && !b.is_scalar()) {
       val<Real> out = b;
       for (std::size_t k = 0; k < out.size(); ++k) out.data[k] = op(a.data[0], b.data[k]);
@@ -110,10 +129,13 @@ class evaluator {
     return out;
   }
 
-  static val<Real> matrix_product(const node& n, const val<Real>& a, const val<Real>& b) {
+  val<Real> matrix_product(const node& n, const val<Real>& a, const val<Real>& b) {
     if (a.cols != b.rows)
       throw evaluation_error(n.where, "matrix product of " + shape_name(a) + " and " + shape_name(b) +
                                           ": inner sizes differ" + (a.is_vector() && b.is_vector() ? " (use .* for the element-wise product, or transpose one side)" : ""));
+    check_size(n, a.rows, b.cols);
+    if (a.cols != 0 && a.rows * b.cols > limits_.max_operations / a.cols) charge(n, limits_.max_operations + 1);
+    charge(n, a.rows * b.cols * a.cols);
     val<Real> out{a.rows, b.cols, std::vector<Real>(a.rows * b.cols)};
     for (std::size_t i = 0; i < a.rows; ++i)
       for (std::size_t j = 0; j < b.cols; ++j) {
@@ -124,7 +146,7 @@ class evaluator {
     return out;
   }
 
-  static val<Real> binary(const node& n, const val<Real>& a, const val<Real>& b) {
+  val<Real> binary(const node& n, const val<Real>& a, const val<Real>& b) {
     using std::pow;
     const std::string& op = n.text;
     if (op == "+") return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x + y); });
@@ -196,6 +218,7 @@ class evaluator {
     return out;
   }
 
+  // (the caller has charged the entries of its arguments)
   template <class F>
   static val<Real> map(val<Real> v, F f) {
     for (auto& x : v.data) x = f(x);
@@ -233,6 +256,7 @@ class evaluator {
     const std::string& f = n.text;
     std::vector<val<Real>> a;
     for (const auto& c : n.children) a.push_back(eval(c));
+    for (const auto& arg : a) charge(n, arg.size());
 
     if (f == "exp" || f == "log" || f == "ln" || f == "sqrt" || f == "abs" || f == "sigmoid" || f == "tanh" || f == "relu" ||
         f == "softplus") {
@@ -316,11 +340,15 @@ class evaluator {
     }
     if (f == "ones" || f == "zeros") {
       require_arity(n, 1, 1);
-      return val<Real>::column(std::vector<Real>(as_size(n, a[0]), Real(f == "ones" ? 1 : 0)));
+      const std::size_t k = as_size(n, a[0]);
+      charge(n, k);
+      return val<Real>::column(std::vector<Real>(k, Real(f == "ones" ? 1 : 0)));
     }
     if (f == "eye") {
       require_arity(n, 1, 1);
       const std::size_t k = as_size(n, a[0]);
+      check_size(n, k, k);
+      charge(n, k * k);
       val<Real> out{k, k, std::vector<Real>(k * k)};
       for (std::size_t i = 0; i < k; ++i) out.at(i, i) = 1;
       return out;
@@ -328,6 +356,8 @@ class evaluator {
     if (f == "diag") {
       require_arity(n, 1, 1);
       const auto d = as_vector(n, a[0], "diagonal");
+      check_size(n, d.size(), d.size());
+      charge(n, d.size() * d.size());
       val<Real> out{d.size(), d.size(), std::vector<Real>(d.size() * d.size())};
       for (std::size_t i = 0; i < d.size(); ++i) out.at(i, i) = d[i];
       return out;
@@ -335,6 +365,8 @@ class evaluator {
     if (f == "outer") {
       require_arity(n, 2, 2);
       const auto x = as_vector(n, a[0], "first argument"), y = as_vector(n, a[1], "second argument");
+      check_size(n, x.size(), y.size());
+      charge(n, x.size() * y.size());
       val<Real> out{x.size(), y.size(), std::vector<Real>(x.size() * y.size())};
       for (std::size_t i = 0; i < x.size(); ++i)
         for (std::size_t j = 0; j < y.size(); ++j) out.at(i, j) = x[i] * y[j];
@@ -344,17 +376,20 @@ class evaluator {
   }
 
   const environment<Real>& env_;
+  const evaluation_limits& limits_;
+  std::size_t operations_ = 0;
 };
 
 }  // namespace
 
 template <class Real>
-value<Real> evaluate(const node& n, const environment<Real>& env) {
-  return evaluator<Real>(env).eval(n);
+value<Real> evaluate(const node& n, const environment<Real>& env, const evaluation_limits& limits) {
+  return evaluator<Real>(env, limits).eval(n);
 }
 
-template value<double> evaluate<double>(const node&, const environment<double>&);
-template value<numeric::real50> evaluate<numeric::real50>(const node&, const environment<numeric::real50>&);
-template value<numeric::interval> evaluate<numeric::interval>(const node&, const environment<numeric::interval>&);
+template value<double> evaluate<double>(const node&, const environment<double>&, const evaluation_limits&);
+template value<numeric::real50> evaluate<numeric::real50>(const node&, const environment<numeric::real50>&, const evaluation_limits&);
+template value<numeric::interval> evaluate<numeric::interval>(const node&, const environment<numeric::interval>&,
+                                                              const evaluation_limits&);
 
 }  // namespace gradecheck::expr

@@ -86,3 +86,16 @@ TEST(evaluate, double_and_real50_agree_to_double_precision) {
   const real50 r = evaluate<real50>(p, {}).data[0];
   EXPECT_NEAR(d, static_cast<double>(r), 1e-16);
 }
+
+TEST(evaluate, refuses_values_and_work_beyond_its_limits) {
+  EXPECT_EQ(eval_error("eye(10000)"), "a value of 10000 x 10000 entries is too large (at most 1000000)");
+  EXPECT_EQ(eval_error("ones(1000)*ones(1000)' * (ones(1000)*ones(1000)')"), "too costly to evaluate (more than 10000000 operations)");
+  const evaluation_limits tight{100, 50};
+  EXPECT_THROW(evaluate<real50>(parse_expression("sum(ones(60))"), {}, tight), evaluation_error);
+  EXPECT_NO_THROW(evaluate<real50>(parse_expression("sum(ones(20))"), {}, tight));
+}
+
+TEST(evaluate, overflow_gives_infinity_not_a_crash) {
+  using boost::multiprecision::isinf;
+  EXPECT_TRUE(isinf(eval("exp(exp(exp(1000)))").data[0]));
+}

@@ -29,9 +29,17 @@ struct evaluation_error : std::runtime_error {
 template <class Real>
 using environment = std::map<std::string, value<Real>, std::less<>>;
 
-/// Returns the value of `n` with the names of `env`. Throws evaluation_error.
+/// Bounds on one evaluation, so that an untrusted expression cannot take
+/// unbounded time or memory: `eye(10000) * eye(10000)` is refused, not run.
+struct evaluation_limits {
+  std::size_t max_entries = 1'000'000;      ///< of any one value
+  std::size_t max_operations = 10'000'000;  ///< scalar operations in all
+};
+
+/// Returns the value of `n` with the names of `env`. Throws evaluation_error,
+/// also when the evaluation would exceed `limits`.
 template <class Real>
-value<Real> evaluate(const node& n, const environment<Real>& env);
+value<Real> evaluate(const node& n, const environment<Real>& env, const evaluation_limits& limits = {});
 
 /// Returns the built-in function names, for error messages and the README.
 const std::vector<std::string>& function_names();
