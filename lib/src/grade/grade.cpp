@@ -75,6 +75,11 @@ box_value scaled(const box_value& v, const interval& k) {
   return out;
 }
 
+// An answer is a number, a short expression or a small array: its evaluation is
+// bounded far below the general limits, so that a submission of many costly
+// answers still grades in milliseconds.
+const expr::evaluation_limits answer_limits{10'000, 100'000};
+
 // The student's answer as a box: a number written with a decimal point or an
 // exponent stands for every value that rounds to it (half a unit of its last
 // digit either way); integers and expressions are taken as exact.
@@ -119,7 +124,7 @@ written as_written(const expr::node& n) {
     }
     return out;
   }
-  return {expr::evaluate<interval>(n, {}), true};
+  return {expr::evaluate<interval>(n, {}, answer_limits), true};
 }
 
 box_value point_box(const point_value& v) {
@@ -227,7 +232,7 @@ class grader {
         continue;
       }
       try {
-        points_[name] = expr::evaluate<real50>(a.value, {});
+        points_[name] = expr::evaluate<real50>(a.value, {}, answer_limits);
         const written w = as_written(a.value);
         boxes_[name] = w.box;
         precise_[name] = w.precise_enough;

@@ -3,6 +3,7 @@
 #include "gradecheck/cases/load.hpp"
 #include "gradecheck/expr/assignments.hpp"
 #include "gradecheck/grade/grade.hpp"
+#include "gradecheck/grade/simulate.hpp"
 #include "gradecheck/numeric/format.hpp"
 #include "gradecheck/numeric/real.hpp"
 #include "gradecheck/report/csv.hpp"
@@ -156,43 +157,9 @@ int run_solve(const solve_options& o) {
     set[parsed[0].name] = expr::evaluate<real50>(parsed[0].expression, {});
   }
   const int digits = o.significant > 0 ? o.significant : 50;
-  const auto rounded = [&](const expr::value<real50>& v) {
-    expr::value<real50> out = v;
-    for (auto& x : out.data) x = numeric::parse_real<real50>(numeric::to_significant(x, digits));
-    return out;
-  };
-  const auto asked = [&](const std::string& n) {
-    return std::any_of(c.ask.begin(), c.ask.end(), [&](const cases::asked& a) { return a.name == n; });
-  };
-  expr::environment<real50> env;
-  std::map<std::string, std::string> written;
-  for (const auto* block : {&c.given, &c.derive})
-    for (const auto& q : *block) {
-      auto v = set.count(q.name) ? set.at(q.name) : expr::evaluate<real50>(q.expression, env);
-      // a student carries on from the rounded numbers they wrote down
-      if (asked(q.name)) {
-        v = rounded(v);
-        std::string text;
-        if (v.is_scalar()) {
-          text = numeric::to_significant(v.data[0], digits);
-        } else {
-          text = "[";
-          for (std::size_t i = 0; i < v.rows; ++i) {
-            if (v.cols > 1) text += i ? ", [" : "[";
-            for (std::size_t j = 0; j < v.cols; ++j)
-              text += (j || (v.cols == 1 && i) ? ", " : "") + numeric::to_significant(v.at(i, j), digits);
-            if (v.cols > 1) text += "]";
-          }
-          text += "]";
-        }
-        written[q.name] = text;
-      }
-      env[q.name] = v;
-    }
-  std::cout << "# " << c.id << ": every answer rounded to " << digits << " significant digits as it is written down";
-  for (const auto& s : o.set) std::cout << "; " << s;
-  std::cout << "\n";
-  for (const auto& a : c.ask) std::cout << a.name << " = " << written.at(a.name) << "\n";
+  std::string comment = c.id + ": every answer rounded to " + std::to_string(digits) + " significant digits as it is written down";
+  for (const auto& s : o.set) comment += "; " + s;
+  std::cout << grade::answer_file(c, grade::simulate_student(c, digits, set), comment);
   return 0;
 }
 

@@ -14,11 +14,11 @@ namespace {
 
 // Lays out `digits` (exactly n significant digits, no sign) with the decimal
 // point after the first: value = d1.d2d3... * 10^exponent.
-std::string layout(bool negative, const std::string& digits, long exponent) {
+std::string layout(bool negative, const std::string& digits, long exponent, bool scientific = false) {
   std::string out = negative ? "-" : "";
   const auto n = static_cast<long>(digits.size());
   const auto count = [](long k) { return static_cast<std::size_t>(k); };
-  if (exponent < -5 || exponent > 20) {
+  if (scientific || exponent < -5 || exponent > 20) {
     out.append(digits, 0, 1);
     if (n > 1) out.append(".").append(digits, 1);
     out.append("e").append(std::to_string(exponent));
@@ -32,13 +32,20 @@ std::string layout(bool negative, const std::string& digits, long exponent) {
   return out;
 }
 
+std::string written(const real50& x, int n, bool scientific);
+
 void require_positive(int n) {
   if (n < 1) throw std::invalid_argument("to_significant: digits must be at least 1, got " + std::to_string(n));
 }
 
 }  // namespace
 
-std::string to_significant(const real50& x, int n) {
+std::string to_significant(const real50& x, int n) { return written(x, n, false); }
+
+std::string to_scientific(const real50& x, int n) { return written(x, n, true); }
+
+namespace {
+std::string written(const real50& x, int n, bool scientific) {
   require_positive(n);
   const mpfr_srcptr v = x.backend().data();
   if (mpfr_nan_p(v)) return "nan";
@@ -50,8 +57,9 @@ std::string to_significant(const real50& x, int n) {
   std::string digits(raw.get());
   const bool negative = !digits.empty() && digits[0] == '-';
   if (negative) digits.erase(0, 1);
-  return layout(negative, digits, static_cast<long>(exp10) - 1);
+  return layout(negative, digits, static_cast<long>(exp10) - 1, scientific);
 }
+}  // namespace
 
 std::string to_significant(double x, int n) {
   require_positive(n);

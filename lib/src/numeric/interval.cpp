@@ -90,7 +90,13 @@ interval floor(const interval& x) { return interval(boost::multiprecision::floor
 
 interval pow(const interval& x, const interval& y) {
   using boost::multiprecision::pow;
-  if (y.lo != y.hi) throw std::domain_error("an interval exponent is not supported");
+  if (y.lo != y.hi) {
+    // x^y is monotone in x and in y for x > 0: the corners bound it. (An exponent
+    // such as -3/2 arrives as a few-ulp interval.)
+    if (x.lo <= 0) throw std::domain_error("a number that may be 0 or negative to a power that is not exact");
+    const real50 c[4] = {pow(x.lo, y.lo), pow(x.lo, y.hi), pow(x.hi, y.lo), pow(x.hi, y.hi)};
+    return widened(*std::min_element(c, c + 4), *std::max_element(c, c + 4));
+  }
   const real50& e = y.lo;
   const bool integer = e == boost::multiprecision::floor(e);
   if (!integer && x.lo < 0) throw std::domain_error("a negative number to a fractional power");

@@ -37,6 +37,9 @@ TEST(interval, an_even_power_of_an_interval_around_zero_reaches_zero) {
   EXPECT_TRUE(encloses_tightly(pow(interval(real50(-2), real50(1)), interval(2)), real50(0), real50(4)));
   EXPECT_TRUE(encloses_tightly(pow(interval(real50(-2), real50(-1)), interval(3)), real50(-8), real50(-1)));
   EXPECT_THROW(pow(interval(real50(-2), real50(1)), interval(real50("0.5"))), std::domain_error);
+  // an exponent such as -3/2 arrives as a few-ulp interval: x^y is bounded by its corners for x > 0
+  const interval e = interval(-3) / interval(2);
+  EXPECT_TRUE(pow(interval(real50(4)), e).contains(real50("0.125")));
 }
 
 TEST(interval, functions_refuse_what_they_cannot_enclose) {

@@ -15,6 +15,10 @@ std::string to_significant(const real50& x, int n);
 /// Returns `x` to `n` significant digits (same layout as the real50 overload).
 std::string to_significant(double x, int n);
 
+/// Returns `x` to `n` significant digits, always in scientific form ("2.4e4"),
+/// so that the written precision is plain even for whole numbers.
+std::string to_scientific(const real50& x, int n);
+
 /// Returns a double with `decimals` digits after the point ("46.5"), for counts of digits.
 std::string to_fixed(double x, int decimals);
 
