@@ -1,0 +1,11 @@
+# Runs COMMAND (a ;-list) twice and passes when both runs print byte-identical output.
+execute_process(COMMAND ${COMMAND} OUTPUT_VARIABLE first ERROR_VARIABLE first_err)
+execute_process(COMMAND ${COMMAND} OUTPUT_VARIABLE second ERROR_VARIABLE second_err)
+if(NOT first STREQUAL second OR NOT first_err STREQUAL second_err)
+  message(FATAL_ERROR "two runs differ")
+endif()
+string(LENGTH "${first}" bytes)
+if(bytes LESS 100)
+  message(FATAL_ERROR "too little output to compare (${bytes} bytes)")
+endif()
+message("identical: ${bytes} bytes")
