@@ -33,14 +33,9 @@ case_error located(const std::filesystem::path& path, const std::vector<std::str
 
 class loader {
  public:
-  explicit loader(std::filesystem::path path) : path_(std::move(path)) {
-    if (std::filesystem::is_directory(path_)) path_ /= "case.toml";
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path_, ec);
-    if (ec) throw case_error(path_.string() + ": cannot read the case file (" + ec.message() + ")");
-    if (size > max_case_bytes) throw case_error(path_.string() + ": a case file is at most 1 MiB, this one is " + std::to_string(size) + " bytes");
-    std::ifstream in(path_, std::ios::binary);
-    text_.assign(std::istreambuf_iterator<char>(in), {});
+  loader(std::string text, std::filesystem::path path) : path_(std::move(path)), text_(std::move(text)) {
+    if (text_.size() > max_case_bytes)
+      throw case_error(path_.string() + ": a case file is at most 1 MiB, this one is " + std::to_string(text_.size()) + " bytes");
     lines_ = split_lines(text_);
   }
 
@@ -220,7 +215,18 @@ class loader {
 
 }  // namespace
 
-case_file load_case(const std::filesystem::path& path) { return loader(path).load(); }
+case_file load_case(const std::filesystem::path& where) {
+  std::filesystem::path path = where;
+  if (std::filesystem::is_directory(path)) path /= "case.toml";
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw case_error(path.string() + ": cannot read the case file (" + ec.message() + ")");
+  if (size > max_case_bytes) throw case_error(path.string() + ": a case file is at most 1 MiB, this one is " + std::to_string(size) + " bytes");
+  std::ifstream in(path, std::ios::binary);
+  return loader(std::string(std::istreambuf_iterator<char>(in), {}), path).load();
+}
+
+case_file parse_case(const std::string& text, const std::filesystem::path& path) { return loader(text, path).load(); }
 
 case_error error_at(const std::filesystem::path& path, expr::position at, const std::string& message) {
   std::ifstream in(path, std::ios::binary);

@@ -24,4 +24,7 @@ case_error error_at(const std::filesystem::path& path, expr::position at, const 
 /// Throws case_error.
 case_file load_case(const std::filesystem::path& path);
 
+/// Returns the case written in `text`, as if read from `path`. Throws case_error.
+case_file parse_case(const std::string& text, const std::filesystem::path& path);
+
 }  // namespace gradecheck::cases
