@@ -40,7 +40,7 @@ std::vector<derivative_check> verify_derivatives(const case_file& c) {
   for (const auto& q : c.derive) {
     const auto parts = derivative_parts(c, q.name);
     if (!parts) continue;
-    const auto& [of, wrt] = *parts;
+    const std::string of = parts->first, wrt = parts->second;  // named, so that the lambda below may capture them
     derivative_check check{q.name, of, wrt, false, 0, ""};
     const auto& X = base.at(of);
     const auto& Y = base.at(wrt);

@@ -282,7 +282,9 @@ std::string to_string(const node& n) {
     case node_kind::call:
     case node_kind::list:
     case node_kind::index: {
-      std::string out = n.kind == node_kind::call ? n.text + "(" : (n.kind == node_kind::list ? "[" : to_string(n.children[0]) + "[");
+      // an index binds tighter than any operator: (-x)[0] keeps its parentheses
+      const bool operand_base = n.kind == node_kind::index && (n.children[0].kind == node_kind::binary || n.children[0].kind == node_kind::negate);
+      std::string out = n.kind == node_kind::call ? n.text + "(" : (n.kind == node_kind::list ? "[" : wrap(n.children[0], operand_base) + "[");
       for (std::size_t k = n.kind == node_kind::index ? 1 : 0; k < n.children.size(); ++k)
         out += (k > (n.kind == node_kind::index ? 1u : 0u) ? ", " : "") + to_string(n.children[k]);
       return out + (n.kind == node_kind::call ? ")" : "]");

@@ -9,6 +9,7 @@
 #include "gradecheck/report/csv.hpp"
 #include "gradecheck/report/json.hpp"
 #include "gradecheck/report/text.hpp"
+#include "case_path.hpp"
 #include "output_file.hpp"
 
 #include <algorithm>
@@ -21,12 +22,6 @@ namespace gradecheck::cli {
 
 namespace {
 
-std::filesystem::path resolve_case(const std::string& arg) {
-  if (std::filesystem::exists(arg)) return arg;
-  const std::filesystem::path under_cases = std::filesystem::path("cases") / arg;
-  if (std::filesystem::exists(under_cases)) return under_cases;
-  throw cases::case_error(arg + ": no such case file, folder, or id under ./cases");
-}
 
 std::vector<std::filesystem::path> expand(const std::vector<std::string>& args) {
   std::vector<std::filesystem::path> out;

@@ -17,6 +17,7 @@
 #include "gradecheck/diff/gradient_check.hpp"
 #include "gradecheck/numeric/real.hpp"
 #include "gradecheck/ops/catalog.hpp"
+#include "case_path.hpp"
 #include "grade_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -29,14 +30,9 @@
 namespace {
 
 namespace cases = gradecheck::cases;
+using gradecheck::cli::resolve_case;
 using gradecheck::numeric::real50;
 
-std::filesystem::path resolve_case(const std::string& arg) {
-  if (std::filesystem::exists(arg)) return arg;
-  const std::filesystem::path under_cases = std::filesystem::path("cases") / arg;
-  if (std::filesystem::exists(under_cases)) return under_cases;
-  throw cases::case_error(arg + ": no such case file, folder, or id under ./cases");
-}
 
 int gradcheck(int digits, std::uint64_t seed) {
   bool all_passed = true;

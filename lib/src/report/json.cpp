@@ -55,7 +55,7 @@ std::string to_json(const grade::report& r) {
   }
   doc["results"] = results;
   doc["issues"] = issues_of(r);
-  return doc.dump(2) + "\n";
+  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string to_gradescope(const grade::report& r) {
@@ -78,7 +78,7 @@ std::string to_gradescope(const grade::report& r) {
                      {"output", test_output(g)},
                      {"visibility", "visible"}});
   doc["tests"] = tests;
-  return doc.dump(2) + "\n";
+  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string to_prairielearn(const grade::report& r) {
@@ -98,7 +98,7 @@ std::string to_prairielearn(const grade::report& r) {
                      {"message", g.feedback},
                      {"output", test_output(g)}});
   doc["tests"] = tests;
-  return doc.dump(2) + "\n";
+  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace gradecheck::report

@@ -83,3 +83,9 @@ TEST(parser, refuses_nesting_deeper_than_its_limit_instead_of_overflowing_the_st
 TEST(parser, caret_sits_under_the_column) {
   EXPECT_EQ(caret_picture("x = 1 + * 2", 9), "  x = 1 + * 2\n          ^");
 }
+
+TEST(parser, writing_a_tree_back_keeps_the_parentheses_an_index_needs) {
+  // found by fuzzing: (- -t)[0] was written --t[0], which reads as -(-(t[0]))
+  EXPECT_EQ(to_string(parse_expression("(- -t)[0]")), "(--t)[0]");
+  EXPECT_EQ(to_string(parse_expression(to_string(parse_expression("(a + b)[1]'")))), "(a + b)[1]'");
+}

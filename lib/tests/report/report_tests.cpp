@@ -61,3 +61,13 @@ TEST(report_text, puts_what_is_wrong_first) {
   EXPECT_NE(text.find("z: sign_error (you wrote 1.5)"), std::string::npos) << text;
   EXPECT_NE(text.find("unknown name 'q'"), std::string::npos);
 }
+
+TEST(report_json, invalid_utf8_in_an_answer_is_replaced_not_thrown) {
+  // found by fuzzing: a submission's bytes are copied into the report
+  static const cases::case_file c = cases::load_case(std::filesystem::path(GRADECHECK_TEST_DATA) / "small.toml");
+  static const grade::reference ref = grade::make_reference(c);
+  const auto r = grade::grade_submission(ref, grade::parse_submission("z = 1\xff\n", "s.txt", c));
+  EXPECT_NO_THROW(report::to_json(r));
+  EXPECT_NO_THROW(report::to_gradescope(r));
+  EXPECT_NE(report::to_json(r).find("\xEF\xBF\xBD"), std::string::npos);  // U+FFFD
+}
