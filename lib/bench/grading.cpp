@@ -11,6 +11,8 @@
 #include "gradecheck/grade/grade.hpp"
 #include "gradecheck/numeric/interval.hpp"
 
+#include <mpfr.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
   for (int t = 0; t < 2; ++t)
     pool.emplace_back([&] {
       for (int k = 0; k < n / 2; ++k) (void)grade_one(with_search);
+      mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);
     });
   for (auto& t : pool) t.join();
   const double two = seconds_since(start);

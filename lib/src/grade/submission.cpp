@@ -24,7 +24,13 @@ class collector {
  public:
   collector(submission& s, const cases::case_file& c, const submission_limits& limits) : s_(s), c_(c), limits_(limits) {}
 
-  void add_issue(expr::position at, std::string message) { s_.issues.push_back({at, std::move(message)}); }
+  void add_issue(expr::position at, std::string message) {
+    if (s_.issues.size() < limits_.max_issues) {
+      s_.issues.push_back({at, std::move(message)});
+    } else if (s_.issues.size() == limits_.max_issues) {
+      s_.issues.push_back({at, "more problems from here on are not listed"});
+    }
+  }
 
   // Records `name = text`, parsed from column `value_column` of line `line`.
   void add(const std::string& raw_name, const std::string& raw_text, expr::position name_at, expr::position value_at) {

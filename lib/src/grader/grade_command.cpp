@@ -12,6 +12,8 @@
 #include "case_path.hpp"
 #include "output_file.hpp"
 
+#include <mpfr.h>
+
 #include <algorithm>
 #include <atomic>
 #include <fstream>
@@ -112,6 +114,7 @@ int run_grade(const grade_options& o) {
   auto work = [&] {
     for (std::size_t k = next++; k < files.size(); k = next++)
       reports[k] = grade::grade_submission(ref, grade::read_submission(files[k], c), options);
+    mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);  // MPFR keeps per-thread caches of constants: free them before the thread ends
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < jobs; ++t) pool.emplace_back(work);

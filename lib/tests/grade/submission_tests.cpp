@@ -66,3 +66,11 @@ TEST(submission, bounds_its_size_and_line_length) {
   EXPECT_TRUE(has_issue(s, 1, "line longer than 20"));
   EXPECT_TRUE(s.answers.count("y"));
 }
+
+TEST(submission, lists_at_most_its_limit_of_problems) {
+  std::string text;
+  for (int k = 0; k < 1000; ++k) text += "nonsense line\n";
+  const auto s = grade::parse_submission(text, "a.txt", small());
+  ASSERT_EQ(s.issues.size(), 101u);
+  EXPECT_EQ(s.issues.back().message, "more problems from here on are not listed");
+}

@@ -42,6 +42,7 @@ struct submission_limits {
   std::size_t max_bytes = 1 << 20;
   std::size_t max_line_length = 10000;
   std::size_t max_answers = 10000;
+  std::size_t max_issues = 100;  ///< problems listed; one more line says how many were left out
 };
 
 /// Returns the submission at `path` (JSON when it starts with '{', text otherwise),
