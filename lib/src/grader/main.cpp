@@ -7,6 +7,8 @@
 //   grader template CASE                         the blank answer file
 //   grader grade CASE SUBMISSION... [--format F] [-o OUT] [--csv FILE] [--expect FILE] [--credit V=F]
 //   grader solve CASE [--round N] [--set name=value]   a step-by-step student's answers
+//   grader gradescope|prairielearn CASE... -o DIR   an autograder archive for the platform
+//   grader autograde CASE... --format F --submission DIR --results FILE   (run inside the platform)
 //
 // CASE is a case.toml, a folder holding one, or an id under ./cases.
 // Exit status: 0 done, 1 a check failed or a key differs, 2 unusable command line or case.
@@ -17,6 +19,7 @@
 #include "gradecheck/diff/gradient_check.hpp"
 #include "gradecheck/numeric/real.hpp"
 #include "gradecheck/ops/catalog.hpp"
+#include "autograder_command.hpp"
 #include "case_path.hpp"
 #include "grade_command.hpp"
 
@@ -151,6 +154,21 @@ int main(int argc, char** argv) {
   sv->add_option("--round", so.significant, "significant digits of every written answer")->check(CLI::Range(1, 50));
   sv->add_option("--set", so.set, "use this value for a quantity and carry on from it (name=value, repeatable)");
 
+  gradecheck::cli::package_options po;
+  auto* gs = app.add_subcommand("gradescope", "write a Gradescope autograder (autograder.zip) for the cases");
+  auto* pl = app.add_subcommand("prairielearn", "write a PrairieLearn external grader (prairielearn-grader.zip) for the cases");
+  for (auto* sub : {gs, pl}) {
+    sub->add_option("CASE", po.cases, "case files, folders or ids")->required();
+    sub->add_option("-o,--output", po.output, "the folder to write the archive into")->required();
+    sub->add_option("--source", po.source, "the gradecheck source tree to ship (default: .)");
+  }
+  gradecheck::cli::autograde_options ao;
+  auto* ag = app.add_subcommand("autograde", "grade one student's files inside Gradescope's or PrairieLearn's layout");
+  ag->add_option("CASE", ao.cases, "case files, folders or ids")->required();
+  ag->add_option("--format", ao.format, "gradescope or prairielearn")->check(CLI::IsMember({"gradescope", "prairielearn"}));
+  ag->add_option("--submission", ao.submission_dir, "the folder of the student's files")->required();
+  ag->add_option("--results", ao.results, "the results.json to write")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -166,6 +184,11 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*gr) return gradecheck::cli::run_grade(go);
+    if (*gs || *pl) {
+      po.platform = *gs ? "gradescope" : "prairielearn";
+      return gradecheck::cli::run_package(po);
+    }
+    if (*ag) return gradecheck::cli::run_autograde(ao);
     if (*sv) return gradecheck::cli::run_solve(so);
   } catch (const cases::case_error& e) {
     std::cerr << "grader: " << e.what() << "\n";

@@ -1,0 +1,141 @@
+#include "autograder_command.hpp"
+
+#include "case_path.hpp"
+#include "gradecheck/grade/grade.hpp"
+#include "gradecheck/report/json.hpp"
+#include "output_file.hpp"
+#include "zip_writer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iostream>
+
+namespace gradecheck::cli {
+
+namespace {
+
+// The student's file for a case: <id>.txt or <id>.json, or, for a single case, the only answer file.
+std::optional<std::filesystem::path> submission_for(const std::string& id, const std::filesystem::path& dir, bool single) {
+  for (const char* ext : {".txt", ".json"})
+    if (std::filesystem::exists(dir / (id + ext))) return dir / (id + ext);
+  if (!single || !std::filesystem::is_directory(dir)) return std::nullopt;
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.is_regular_file() && (e.path().extension() == ".txt" || e.path().extension() == ".json")) files.push_back(e.path());
+  if (files.size() == 1) return files[0];
+  return std::nullopt;
+}
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+}  // namespace
+
+int run_autograde(const autograde_options& o) {
+  nlohmann::ordered_json merged;
+  double score = 0, max_score = 0;
+  auto tests = nlohmann::ordered_json::array();
+  std::string message;
+  for (const auto& id_or_path : o.cases) {
+    const auto c = cases::load_case(resolve_case(id_or_path));
+    const auto ref = grade::make_reference(c);
+    const auto file = submission_for(c.id, o.submission_dir, o.cases.size() == 1);
+    grade::submission s;
+    if (file) {
+      s = grade::read_submission(*file, c);
+    } else {
+      s.path = o.submission_dir + "/" + c.id + ".txt";
+      s.issues.push_back({{1, 1}, "no answer file: upload " + c.id + ".txt (name = value lines) or " + c.id + ".json"});
+    }
+    const auto r = grade::grade_submission(ref, s);
+    score += r.score;
+    max_score += r.max_score;
+    const auto doc = nlohmann::ordered_json::parse(o.format == "prairielearn" ? report::to_prairielearn(r) : report::to_gradescope(r));
+    for (auto t : doc["tests"]) {
+      if (o.cases.size() > 1) t["name"] = c.id + ": " + t["name"].get<std::string>();
+      tests.push_back(t);
+    }
+    message += (message.empty() ? "" : "\n") + c.id + ": " + std::to_string(static_cast<int>(r.score)) + " / " +
+               std::to_string(static_cast<int>(r.max_score));
+  }
+  if (o.format == "prairielearn") {
+    merged["gradable"] = true;
+    merged["score"] = max_score > 0 ? score / max_score : 0.0;
+    merged["message"] = message;
+  } else {
+    merged["score"] = score;
+    merged["output"] = message;
+    merged["visibility"] = "visible";
+    merged["stdout_visibility"] = "hidden";
+  }
+  merged["tests"] = tests;
+  std::filesystem::create_directories(std::filesystem::path(o.results).parent_path());
+  write_whole(o.results, merged.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+  return 0;
+}
+
+int run_package(const package_options& o) {
+  const std::filesystem::path src = o.source;
+  if (!std::filesystem::exists(src / "CMakeLists.txt") || !std::filesystem::exists(src / "lib"))
+    throw std::invalid_argument(o.source + ": not a gradecheck source tree (run from it, or give --source)");
+  std::string case_args;
+  for (const auto& id : o.cases) {
+    const auto c = cases::load_case(resolve_case(id));
+    case_args += " cases/" + c.id;
+  }
+  const bool gradescope = o.platform == "gradescope";
+  const std::string setup =
+      "#!/usr/bin/env bash\n"
+      "# Installs the Debian packages gradecheck needs and builds the grader (run once, when the image is built).\n"
+      "set -euo pipefail\n"
+      "cd \"${AUTOGRADER_SOURCE:-" + std::string(gradescope ? "/autograder/source" : "/grade/source") + "}\"\n"
+      "bash ci/install-deps.sh\n"
+      "cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DGRADECHECK_BUILD_TESTS=OFF -DGRADECHECK_BUILD_BENCHMARKS=OFF\n"
+      "cmake --build build --target grader --parallel \"$(nproc)\"\n";
+  const std::string run =
+      gradescope ? "#!/usr/bin/env bash\n"
+                   "# Gradescope runs this for every submission: grades /autograder/submission into results.json.\n"
+                   "set -euo pipefail\n"
+                   "root=${AUTOGRADER_ROOT:-/autograder}\n"
+                   "cd \"${AUTOGRADER_SOURCE:-$root/source}\"\n"
+                   "build/lib/grader autograde --format gradescope --submission \"$root/submission\" --results \"$root/results/results.json\"" +
+                       case_args + "\n"
+                 : "#!/usr/bin/env bash\n"
+                   "# PrairieLearn's external grader runs this for every submission: grades /grade/student into results.json.\n"
+                   "set -euo pipefail\n"
+                   "root=${GRADE_ROOT:-/grade}\n"
+                   "cd \"${AUTOGRADER_SOURCE:-$root/source}\"\n"
+                   "build/lib/grader autograde --format prairielearn --submission \"$root/student\" --results \"$root/results/results.json\"" +
+                       case_args + "\n";
+  zip_writer zip;
+  zip.add("setup.sh", setup, true);
+  zip.add(gradescope ? "run_autograder" : "run.sh", run, true);
+  std::size_t files = 2;
+  for (const char* item : {"CMakeLists.txt", "README.md", "ci", "lib", "cases", "property_tests"}) {
+    const auto path = src / item;
+    if (std::filesystem::is_regular_file(path)) {
+      zip.add(item, read_file(path));
+      ++files;
+      continue;
+    }
+    std::vector<std::filesystem::path> inside;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(path))
+      if (e.is_regular_file()) inside.push_back(e.path());
+    std::sort(inside.begin(), inside.end());  // the same archive every time
+    for (const auto& f : inside) {
+      const auto name = std::filesystem::relative(f, src).generic_string();
+      zip.add(name, read_file(f), f.extension() == ".sh");
+      ++files;
+    }
+  }
+  std::filesystem::create_directories(o.output);
+  const auto archive = std::filesystem::path(o.output) / (gradescope ? "autograder.zip" : "prairielearn-grader.zip");
+  write_whole(archive, zip.finish());
+  std::cout << archive.string() << ": " << files << " files\n";
+  return 0;
+}
+
+}  // namespace gradecheck::cli

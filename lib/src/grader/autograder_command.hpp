@@ -1,0 +1,31 @@
+#pragma once
+// Gradescope and PrairieLearn: `grader autograde` grades one student's files
+// inside the platform's layout; `grader gradescope` and `grader prairielearn`
+// package an autograder that builds gradecheck and calls it.
+
+#include <string>
+#include <vector>
+
+namespace gradecheck::cli {
+
+struct autograde_options {
+  std::vector<std::string> cases;
+  std::string format = "gradescope";  ///< gradescope or prairielearn
+  std::string submission_dir;         ///< the student's files: <case id>.txt or .json, or the only such file
+  std::string results;                ///< results.json to write
+};
+
+/// Grades the submission against every case and writes one results file; returns 0.
+int run_autograde(const autograde_options& options);
+
+struct package_options {
+  std::vector<std::string> cases;
+  std::string platform = "gradescope";  ///< gradescope or prairielearn
+  std::string output;                   ///< a folder; the archive is written into it
+  std::string source = ".";             ///< the gradecheck source tree to ship
+};
+
+/// Writes the autograder archive for the platform; returns 0.
+int run_package(const package_options& options);
+
+}  // namespace gradecheck::cli
