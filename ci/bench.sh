@@ -2,10 +2,22 @@
 # Benchmarks, printing figures (not timed tests):
 #   1. finite differences: correct digits of plain central differences and of Ridders'
 #      extrapolation against every op's analytic derivative at 50 digits, and the time of a check;
-#   2. grading: submissions per second on one and two threads, and the cost of the mistake search.
+#   2. the smallest error injected into an analytic derivative that the check catches, in real50
+#      and double, and (when Debian's python3-torch is installed) that torch.autograd.gradcheck catches;
+#   3. grading: submissions per second on one and two threads, the cost of the mistake search,
+#      and a plain Python comparison with math.isclose as a baseline.
+# Formula answers are not graded yet, so there is no formula latency to measure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash ci/build.sh --target fd_digits grading_throughput >/dev/null
-"${BUILD_DIR:-build}/lib/bench/fd_digits" "${1:-5}"
+bash ci/build.sh --target fd_digits injection_sensitivity grading_throughput >/dev/null
+bin="${BUILD_DIR:-build}/lib/bench"
+"$bin/fd_digits" "${1:-5}"
 echo
-"${BUILD_DIR:-build}/lib/bench/grading_throughput" . "${2:-400}"
+"$bin/injection_sensitivity" | tail -1
+# PyTorch from Debian lives with Debian's interpreter
+torch_python=python3
+[ -x /usr/bin/python3 ] && torch_python=/usr/bin/python3
+"$torch_python" ci/bench_gradcheck_torch.py | tail -1
+echo
+"$bin/grading_throughput" . "${2:-400}"
+python3 ci/bench_grading_baseline.py . 4000

@@ -7,6 +7,7 @@
 #include "gradecheck/numeric/format.hpp"
 #include "gradecheck/numeric/real.hpp"
 #include "gradecheck/report/csv.hpp"
+#include "gradecheck/report/html.hpp"
 #include "gradecheck/report/json.hpp"
 #include "gradecheck/report/text.hpp"
 #include "case_path.hpp"
@@ -54,7 +55,8 @@ grade::credit_policy credit_from(const std::vector<std::string>& specs) {
   return policy;
 }
 
-std::string render(const grade::report& r, const std::string& format) {
+std::string render(const grade::report& r, const std::string& format, const cases::case_file& c) {
+  if (format == "html") return report::to_html(c, r);
   if (format == "json") return report::to_json(r);
   if (format == "gradescope") return report::to_gradescope(r);
   if (format == "prairielearn") return report::to_prairielearn(r);
@@ -124,16 +126,16 @@ int run_grade(const grade_options& o) {
   bool any_unreadable = false;
   for (const auto& r : reports) any_unreadable = any_unreadable || r.unreadable;
   if (reports.size() == 1) {
-    const std::string text = render(reports[0], o.format);
+    const std::string text = render(reports[0], o.format, c);
     if (o.output.empty()) std::cout << text;
     else write_whole(o.output, text);
   } else {
     for (const auto& r : reports) std::cout << report::to_line(r) << "\n";
     if (!o.output.empty()) {
       std::filesystem::create_directories(o.output);
-      const std::string ext = o.format == "text" ? ".txt" : ".json";
+      const std::string ext = o.format == "text" ? ".txt" : (o.format == "html" ? ".html" : ".json");
       for (const auto& r : reports)
-        write_whole(std::filesystem::path(o.output) / (std::filesystem::path(r.submission).stem().string() + ext), render(r, o.format));
+        write_whole(std::filesystem::path(o.output) / (std::filesystem::path(r.submission).stem().string() + ext), render(r, o.format, c));
     }
   }
   if (!o.csv.empty()) write_whole(o.csv, report::to_csv(reports));

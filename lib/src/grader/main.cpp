@@ -140,8 +140,8 @@ int main(int argc, char** argv) {
   auto* gr = app.add_subcommand("grade", "grade submitted answer files against a case");
   gr->add_option("CASE", go.case_path, "case file, folder or id")->required();
   gr->add_option("SUBMISSION", go.submissions, "answer files, or folders of them")->required();
-  gr->add_option("--format", go.format, "text, json, gradescope or prairielearn")
-      ->check(CLI::IsMember({"text", "json", "gradescope", "prairielearn"}));
+  gr->add_option("--format", go.format, "text, json, gradescope, prairielearn or html")
+      ->check(CLI::IsMember({"text", "json", "gradescope", "prairielearn", "html"}));
   gr->add_option("-o,--output", go.output, "write the report to this file (a folder for several submissions)");
   gr->add_option("--csv", go.csv, "write a CSV gradebook");
   gr->add_option("--expect", go.expect, "a file of 'name = verdict' lines the grades must match (exit 1 otherwise)");

@@ -1,4 +1,5 @@
 #include "gradecheck/report/csv.hpp"
+#include "gradecheck/report/html.hpp"
 #include "gradecheck/report/json.hpp"
 #include "gradecheck/report/text.hpp"
 
@@ -70,4 +71,26 @@ TEST(report_json, invalid_utf8_in_an_answer_is_replaced_not_thrown) {
   EXPECT_NO_THROW(report::to_json(r));
   EXPECT_NO_THROW(report::to_gradescope(r));
   EXPECT_NE(report::to_json(r).find("\xEF\xBF\xBD"), std::string::npos);  // U+FFFD
+}
+
+TEST(report_html, the_graph_has_an_arrow_per_input_and_asked_quantities_coloured_by_verdict) {
+  static const cases::case_file c = cases::load_case(std::filesystem::path(GRADECHECK_TEST_DATA) / "small.toml");
+  const std::string dot = report::to_dot(c, sample());
+  EXPECT_NE(dot.find("\"z\" -> \"y\";"), std::string::npos) << dot;   // y = sigmoid(z)
+  EXPECT_NE(dot.find("\"w\" [shape=box"), std::string::npos);        // a given
+  EXPECT_NE(dot.find("\"z\" [shape=ellipse, fillcolor=\"#f9d3a9\", label=\"z\\nsign_error\"]"), std::string::npos) << dot;
+}
+
+TEST(report_html, the_page_is_one_file_with_a_row_per_quantity_and_escaped_text) {
+  static const cases::case_file c = cases::load_case(std::filesystem::path(GRADECHECK_TEST_DATA) / "small.toml");
+  static const grade::reference ref = grade::make_reference(c);
+  const auto r = grade::grade_submission(ref, grade::parse_submission("z = <b>1\ny = 0.182\n", "s.txt", c));
+  const std::string html = report::to_html(c, r);
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  std::size_t rows = 0;
+  for (std::size_t at = html.find("<tr>"); at != std::string::npos; at = html.find("<tr>", at + 1)) ++rows;
+  EXPECT_EQ(rows, 7u);  // the header and six quantities
+  EXPECT_EQ(html.find("<b>1"), std::string::npos);
+  EXPECT_NE(html.find("&lt;b&gt;1"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);  // nothing to fetch or run
 }

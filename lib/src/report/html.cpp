@@ -1,0 +1,125 @@
+#include "gradecheck/report/html.hpp"
+
+#include "gradecheck/numeric/format.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <unistd.h>
+
+namespace gradecheck::report {
+
+namespace {
+
+// Fill colours, the same in the graph and the table.
+const char* colour_of(grade::verdict v) {
+  switch (v) {
+    case grade::verdict::correct: return "#b9e4c0";
+    case grade::verdict::correct_rounded: return "#d9f2dc";
+    case grade::verdict::carried_forward: return "#cfe3f7";
+    case grade::verdict::sign_error:
+    case grade::verdict::factor_error:
+    case grade::verdict::shape_error:
+    case grade::verdict::known_mistake: return "#f9d3a9";
+    case grade::verdict::wrong: return "#f5b5b5";
+    case grade::verdict::missing: return "#e0e0e0";
+    case grade::verdict::unreadable: return "#fff2a8";
+  }
+  return "#ffffff";
+}
+
+std::string escaped(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+void names_in(const expr::node& n, std::set<std::string>& out) {
+  if (n.kind == expr::node_kind::name) out.insert(n.text);
+  for (const auto& c : n.children) names_in(c, out);
+}
+
+}  // namespace
+
+std::string to_dot(const cases::case_file& c, const grade::report& r) {
+  std::map<std::string, const grade::graded*> by_name;
+  for (const auto& g : r.results) by_name[g.name] = &g;
+  std::string out = "digraph derivation {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=11, style=filled];\n";
+  for (const auto& g : c.given) out += "  \"" + g.name + "\" [shape=box, fillcolor=\"#f4f4f4\"];\n";
+  for (const auto& q : c.derive) {
+    const auto it = by_name.find(q.name);
+    const std::string fill = it == by_name.end() ? "#ffffff" : colour_of(it->second->outcome);
+    const std::string label = it == by_name.end() ? q.name : q.name + "\\n" + std::string(grade::name_of(it->second->outcome));
+    out += "  \"" + q.name + "\" [shape=ellipse, fillcolor=\"" + fill + "\", label=\"" + label + "\"];\n";
+    std::set<std::string> inputs;
+    names_in(q.expression, inputs);
+    for (const auto& in : inputs)
+      if (c.find(in)) out += "  \"" + in + "\" -> \"" + q.name + "\";\n";
+  }
+  return out + "}\n";
+}
+
+std::string draw_svg(const std::string& graph) {
+  const auto dir = std::filesystem::temp_directory_path();
+  const auto input = dir / ("gradecheck-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(&graph)) + ".dot");
+  {
+    std::ofstream out(input);
+    out << graph;
+  }
+  std::string svg;
+  if (FILE* pipe = ::popen(("dot -Tsvg '" + input.string() + "' 2>/dev/null").c_str(), "r")) {
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) svg.append(buf, n);
+    if (::pclose(pipe) != 0) svg.clear();
+  }
+  std::filesystem::remove(input);
+  const auto start = svg.find("<svg");
+  return start == std::string::npos ? std::string() : svg.substr(start);
+}
+
+std::string to_html(const cases::case_file& c, const grade::report& r) {
+  const std::string svg = draw_svg(to_dot(c, r));
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escaped(c.title) +
+      "</title>\n<style>\nbody{font-family:Helvetica,Arial,sans-serif;margin:2em;color:#222}\n"
+      "table{border-collapse:collapse;margin-top:1em}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}\n"
+      ".v{font-family:monospace;padding:2px 6px;border-radius:4px}.graph svg{max-width:100%;height:auto}\n"
+      ".legend span{margin-right:1em}\n</style></head><body>\n";
+  out += "<h1>" + escaped(c.title) + "</h1>\n<p>" + escaped(c.source) + " &middot; submission " + escaped(r.submission) + "</p>\n";
+  out += "<h2>Score " + numeric::to_general(r.score) + " / " + numeric::to_general(r.max_score) + "</h2>\n";
+  if (!r.parts.empty()) {
+    out += "<ul>";
+    for (const auto& p : r.parts) out += "<li>" + escaped(p.name) + ": " + numeric::to_general(p.score) + " / " + numeric::to_general(p.max_score) + "</li>";
+    out += "</ul>\n";
+  }
+  out += "<p class=\"legend\">";
+  for (const auto v : grade::all_verdicts)
+    out += "<span class=\"v\" style=\"background:" + std::string(colour_of(v)) + "\">" + std::string(grade::name_of(v)) + "</span>";
+  out += "</p>\n";
+  if (!svg.empty()) out += "<div class=\"graph\">\n" + svg + "</div>\n";
+  if (!r.issues.empty()) {
+    out += "<h3>Problems in the file</h3><ul>";
+    for (const auto& i : r.issues)
+      out += "<li>line " + std::to_string(i.where.line) + ", column " + std::to_string(i.where.column) + ": " + escaped(i.message) + "</li>";
+    out += "</ul>\n";
+  }
+  out += "<table><tr><th>quantity</th><th>verdict</th><th>points</th><th>you wrote</th><th>reference</th><th>feedback</th></tr>\n";
+  for (const auto& g : r.results)
+    out += "<tr><td><code>" + escaped(g.name) + "</code></td><td><span class=\"v\" style=\"background:" + colour_of(g.outcome) + "\">" +
+           std::string(grade::name_of(g.outcome)) + "</span></td><td>" + numeric::to_general(g.score) + " / " +
+           numeric::to_general(g.max_score) + "</td><td><code>" + escaped(g.student) + "</code></td><td><code>" + escaped(g.compared.reference) +
+           "</code></td><td>" + escaped(g.feedback) + "</td></tr>\n";
+  return out + "</table>\n</body></html>\n";
+}
+
+}  // namespace gradecheck::report
