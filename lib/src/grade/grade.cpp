@@ -9,7 +9,6 @@
 #include <cmath>
 #include <functional>
 #include <set>
-#include <sstream>
 
 namespace gradecheck::grade {
 
@@ -190,8 +189,6 @@ class grader {
     r.searched_answers = searched_;
     return r;
   }
-
-  std::size_t evaluations() const { return evaluations_; }
 
   // True when later steps may build on the student's own value of `name`.
   bool follows_on(const std::string& name) const {
