@@ -20,7 +20,7 @@ const std::vector<std::string>& function_names() {
       "exp",  "log",         "ln",        "sqrt",  "abs",         "sigmoid", "tanh",          "relu",  "softplus",
       "leaky_relu", "elu",   "min",       "max",   "sum",         "mean",    "var",           "dot",   "norm",
       "transpose", "softmax", "log_softmax", "mse", "bce",        "cross_entropy", "squared_error", "ones", "zeros",
-      "eye",  "diag",        "outer"};
+      "eye",  "diag",        "outer", "delta"};
   return names;
 }
 
@@ -79,6 +79,12 @@ class evaluator {
         }
       case node_kind::index: return index(n);
       case node_kind::list: return list(n);
+      case node_kind::choice: {
+        // only the branch taken is evaluated: a formula may be undefined where it is not used
+        const auto condition = eval(n.children[0]);
+        if (!condition.is_scalar()) throw evaluation_error(n.children[0].where, "the condition of '?' must be a scalar, got " + shape_name(condition));
+        return eval(n.children[condition.data[0] != 0 ? 1 : 2]);
+      }
       case node_kind::transpose: {
         const auto v = eval(n.children[0]);
         charge(n, v.size());
@@ -150,6 +156,12 @@ class evaluator {
     using std::pow;
     const std::string& op = n.text;
     if (op == "+") return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x + y); });
+    if (op == "<") return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x < y ? 1 : 0); });
+    if (op == "<=") return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x <= y ? 1 : 0); });
+    if (op == ">") return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x > y ? 1 : 0); });
+    if (op == ">=") return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x >= y ? 1 : 0); });
+    if (op == "==") return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x == y ? 1 : 0); });
+    if (op == "!=") return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x != y ? 1 : 0); });
     if (op == "-") return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x - y); });
     if (op == ".*") return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x * y); });
     if (op == "/")
@@ -302,6 +314,10 @@ class evaluator {
       Real sq = 0;  // biased: (1/n) sum (x - mean)^2
       for (const auto& x : a[0].data) sq += (x - mean) * (x - mean);
       return val<Real>::scalar(sq / Real(a[0].size()));
+    }
+    if (f == "delta") {  // the Kronecker delta of two indices
+      require_arity(n, 2, 2);
+      return val<Real>::scalar(as_scalar(n, a[0], "first index") == as_scalar(n, a[1], "second index") ? Real(1) : Real(0));
     }
     if (f == "dot") {
       require_arity(n, 2, 2);

@@ -65,10 +65,13 @@ std::vector<token> tokenize(std::string_view text, position origin) {
       while (j < text.size() && is_name_char(text[j])) ++j;
       out.push_back({token_kind::name, std::string(text.substr(i, j - i)), at});
       advance(j - i);
+    } else if ((c == '<' || c == '>' || c == '=' || c == '!') && i + 1 < text.size() && text[i + 1] == '=') {
+      out.push_back({token_kind::symbol, std::string(text.substr(i, 2)), at});
+      advance(2);
     } else if (c == '.' && i + 1 < text.size() && (text[i + 1] == '*' || text[i + 1] == 'T')) {
       out.push_back({token_kind::symbol, std::string(text.substr(i, 2)), at});
       advance(2);
-    } else if (std::string_view("+-*/^@()[],'").find(c) != std::string_view::npos) {
+    } else if (std::string_view("+-*/^@()[],'<>?:").find(c) != std::string_view::npos) {
       out.push_back({token_kind::symbol, std::string(1, c), at});
       advance(1);
     } else {
@@ -85,7 +88,7 @@ class parser {
   explicit parser(std::vector<token> tokens) : tokens_(std::move(tokens)) {}
 
   node parse_whole() {
-    node n = sum();
+    node n = choice();
     if (peek().kind != token_kind::end) fail("an operator or the end of the expression");
     return n;
   }
@@ -123,8 +126,28 @@ class parser {
     return n;
   }
 
-  node sum() {
+  node choice() {
     depth_guard guard(*this);
+    node condition = compare();
+    if (!at_symbol("?")) return condition;
+    const token q = take();
+    node if_true = choice();
+    expect(":", "':' and the value when the condition is false");
+    node if_false = choice();
+    return make(node_kind::choice, "?", q.where, {std::move(condition), std::move(if_true), std::move(if_false)});
+  }
+
+  node compare() {
+    node left = sum();
+    for (const char* op : {"<", "<=", ">", ">=", "==", "!="})
+      if (at_symbol(op)) {
+        const token t = take();
+        return make(node_kind::binary, t.text, t.where, {std::move(left), sum()});
+      }
+    return left;
+  }
+
+  node sum() {
     node left = product();
     while (at_symbol("+") || at_symbol("-")) {
       const token op = take();
@@ -170,10 +193,10 @@ class parser {
       if (at_symbol("[")) {
         const token open = take();
         std::vector<node> children{std::move(n)};
-        children.push_back(sum());
+        children.push_back(choice());
         while (at_symbol(",")) {
           take();
-          children.push_back(sum());
+          children.push_back(choice());
         }
         expect("]", "',' or ']' to close the index");
         n = make(node_kind::index, "[]", open.where, std::move(children));
@@ -204,10 +227,10 @@ class parser {
       take();
       std::vector<node> args;
       if (!at_symbol(")")) {
-        args.push_back(sum());
+        args.push_back(choice());
         while (at_symbol(",")) {
           take();
-          args.push_back(sum());
+          args.push_back(choice());
         }
       }
       expect(")", "',' or ')' to close the arguments of " + name.text);
@@ -215,7 +238,7 @@ class parser {
     }
     if (at_symbol("(")) {
       take();
-      node inner = sum();
+      node inner = choice();
       expect(")", "')'");
       return inner;
     }
@@ -223,10 +246,10 @@ class parser {
       const token open = take();
       std::vector<node> items;
       if (!at_symbol("]")) {
-        items.push_back(sum());
+        items.push_back(choice());
         while (at_symbol(",")) {
           take();
-          items.push_back(sum());
+          items.push_back(choice());
         }
       }
       expect("]", "',' or ']' to close the list");
@@ -241,9 +264,15 @@ class parser {
   int depth_ = 0;
 };
 
+bool is_comparison(const std::string& op) { return op == "<" || op == "<=" || op == ">" || op == ">=" || op == "==" || op == "!="; }
+
 bool needs_parentheses(const node& child, const std::string& parent_op, bool right) {
+  if (child.kind == node_kind::choice) return true;
   if (child.kind != node_kind::binary) return child.kind == node_kind::negate && parent_op == "^";
-  const auto rank = [](const std::string& op) { return op == "+" || op == "-" ? 1 : (op == "^" ? 3 : 2); };
+  const auto rank = [](const std::string& op) {
+    return is_comparison(op) ? 0 : (op == "+" || op == "-" ? 1 : (op == "^" ? 3 : 2));
+  };
+  if (is_comparison(parent_op) && is_comparison(child.text)) return true;  // comparisons do not chain
   if (rank(child.text) < rank(parent_op)) return true;
   if (rank(child.text) == rank(parent_op)) return parent_op == "^" ? !right : right;
   return false;
@@ -272,9 +301,13 @@ std::string to_string(const node& n) {
   switch (n.kind) {
     case node_kind::number:
     case node_kind::name: return n.text;
-    case node_kind::negate: return "-" + wrap(n.children[0], n.children[0].kind == node_kind::binary);
+    case node_kind::negate:
+      return "-" + wrap(n.children[0], n.children[0].kind == node_kind::binary || n.children[0].kind == node_kind::choice);
+    case node_kind::choice:
+      return wrap(n.children[0], n.children[0].kind == node_kind::choice) + " ? " + wrap(n.children[1], n.children[1].kind == node_kind::choice) +
+             " : " + to_string(n.children[2]);
     case node_kind::binary: {
-      const bool spaced = n.text == "+" || n.text == "-";
+      const bool spaced = n.text == "+" || n.text == "-" || is_comparison(n.text);
       const std::string op = spaced ? " " + n.text + " " : n.text;
       return wrap(n.children[0], needs_parentheses(n.children[0], n.text, false)) + op +
              wrap(n.children[1], needs_parentheses(n.children[1], n.text, true));
@@ -283,13 +316,17 @@ std::string to_string(const node& n) {
     case node_kind::list:
     case node_kind::index: {
       // an index binds tighter than any operator: (-x)[0] keeps its parentheses
-      const bool operand_base = n.kind == node_kind::index && (n.children[0].kind == node_kind::binary || n.children[0].kind == node_kind::negate);
+      const bool operand_base = n.kind == node_kind::index && (n.children[0].kind == node_kind::binary || n.children[0].kind == node_kind::negate ||
+                                                             n.children[0].kind == node_kind::choice);
       std::string out = n.kind == node_kind::call ? n.text + "(" : (n.kind == node_kind::list ? "[" : wrap(n.children[0], operand_base) + "[");
       for (std::size_t k = n.kind == node_kind::index ? 1 : 0; k < n.children.size(); ++k)
         out += (k > (n.kind == node_kind::index ? 1u : 0u) ? ", " : "") + to_string(n.children[k]);
       return out + (n.kind == node_kind::call ? ")" : "]");
     }
-    case node_kind::transpose: return wrap(n.children[0], n.children[0].kind == node_kind::binary || n.children[0].kind == node_kind::negate) + "'";
+    case node_kind::transpose:
+      return wrap(n.children[0], n.children[0].kind == node_kind::binary || n.children[0].kind == node_kind::negate ||
+                                     n.children[0].kind == node_kind::choice) +
+             "'";
   }
   return "?";
 }

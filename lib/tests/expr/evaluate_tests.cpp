@@ -99,3 +99,12 @@ TEST(evaluate, overflow_gives_infinity_not_a_crash) {
   using boost::multiprecision::isinf;
   EXPECT_TRUE(isinf(eval("exp(exp(exp(1000)))").data[0]));
 }
+
+TEST(evaluate, comparisons_give_one_or_zero_and_a_choice_evaluates_only_its_branch) {
+  EXPECT_EQ(eval("[1, 5] > 2").data, (std::vector<real50>{0, 1}));
+  EXPECT_EQ(eval("[3 == 3]").data[0], real50(1));
+  EXPECT_EQ(eval("delta(2, 2) + delta(2, 3)").data[0], real50(1));
+  EXPECT_EQ(eval("-1 >= 0 ? 1 : 0.5*exp(0)").data[0], real50("0.5"));
+  EXPECT_EQ(eval("1 > 0 ? 7 : log(-1)").data[0], real50(7));  // the untaken branch is never evaluated
+  EXPECT_EQ(eval_error("[1, 2] ? 1 : 0"), "the condition of '?' must be a scalar, got vector of 2");
+}

@@ -89,3 +89,13 @@ TEST(parser, writing_a_tree_back_keeps_the_parentheses_an_index_needs) {
   EXPECT_EQ(to_string(parse_expression("(- -t)[0]")), "(--t)[0]");
   EXPECT_EQ(to_string(parse_expression(to_string(parse_expression("(a + b)[1]'")))), "(a + b)[1]'");
 }
+
+TEST(parser, reads_comparisons_and_choices_with_the_lowest_precedence) {
+  EXPECT_EQ(to_string(parse_expression("x >= 0 ? 1 : alpha*exp(x)")), "x >= 0 ? 1 : alpha*exp(x)");
+  EXPECT_EQ(parse_expression("a < b ? c : d ? e : f").children[2].kind, node_kind::choice);  // right-associative
+  EXPECT_EQ(to_string(parse_expression("(a < b)*2")), "(a < b)*2");
+  EXPECT_EQ(to_string(parse_expression("[i == j]")), "[i == j]");
+  EXPECT_EQ(to_string(parse_expression("(c ? a : b)[0]")), "(c ? a : b)[0]");
+  EXPECT_EQ(error_message("a < b < c"), "expected an operator or the end of the expression, found '<'");
+  EXPECT_EQ(error_message("c ? a"), "expected ':' and the value when the condition is false, found the end");
+}

@@ -19,11 +19,12 @@ enum class node_kind {
   number,     ///< a decimal literal, kept exactly with its written precision
   name,       ///< a quantity or given
   negate,     ///< unary minus
-  binary,     ///< text is the operator: + - * / ^ @ .*
+  binary,     ///< text is the operator: + - * / ^ @ .* and the comparisons < <= > >= == !=
   call,       ///< text is the function name; children are the arguments
   index,      ///< children[0] indexed by children[1..]
   list,       ///< [a, b, ...]: a vector, or a matrix when the entries are vectors
   transpose,  ///< x' or x.T
+  choice,     ///< cond ? a : b
 };
 
 /// One node of the tree. `text` holds the name, operator or function; the

@@ -6,6 +6,9 @@
 /// the seeds' W x); @ is the matrix product; .* the element-wise product;
 /// / element-wise with broadcasting; ^ element-wise with a scalar exponent;
 /// x' and x.T transpose. Indexing is 0-based: v[i], M[i, j], and M[i] is row i.
+/// Comparisons < <= > >= == != give 1 or 0 element-wise (so [i == j] is the
+/// Iverson bracket); c ? a : b evaluates only the branch taken. For intervals,
+/// comparisons compare midpoints.
 /// Functions: see `function_names()`; element-wise ones apply to every entry.
 
 #include "gradecheck/expr/ast.hpp"

@@ -2,7 +2,9 @@
 /// A hand-written recursive-descent parser: it knows at every point which
 /// tokens could come next, so an error says exactly what was expected, where.
 ///
-///   expr     := sum
+///   expr     := choice
+///   choice   := compare ('?' choice ':' choice)?     (right-associative)
+///   compare  := sum (('<' | '<=' | '>' | '>=' | '==' | '!=') sum)?
 ///   sum      := product (('+' | '-') product)*
 ///   product  := unary (('*' | '/' | '@' | '.*') unary)*
 ///   unary    := ('-' | '+' | U+2212) unary | power
