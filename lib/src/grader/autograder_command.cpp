@@ -40,7 +40,7 @@ int run_autograde(const autograde_options& o) {
   auto tests = nlohmann::ordered_json::array();
   std::string message;
   for (const auto& id_or_path : o.cases) {
-    const auto c = cases::load_case(resolve_case(id_or_path));
+    const auto c = load_verified_case(id_or_path);
     const auto ref = grade::make_reference(c);
     const auto file = submission_for(c.id, o.submission_dir, o.cases.size() == 1);
     grade::submission s;

@@ -102,7 +102,7 @@ bool matches_expected(const grade::report& r, const std::string& path) {
 }  // namespace
 
 int run_grade(const grade_options& o) {
-  const auto c = cases::load_case(resolve_case(o.case_path));
+  const auto c = load_verified_case(o.case_path);
   const auto ref = grade::make_reference(c);
   grade::grading_options options;
   options.credit = credit_from(o.credit);
