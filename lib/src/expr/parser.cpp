@@ -193,11 +193,7 @@ class parser {
       if (at_symbol("[")) {
         const token open = take();
         std::vector<node> children{std::move(n)};
-        children.push_back(choice());
-        while (at_symbol(",")) {
-          take();
-          children.push_back(choice());
-        }
+        for (auto& position : comma_separated()) children.push_back(std::move(position));
         expect("]", "',' or ']' to close the index");
         n = make(node_kind::index, "[]", open.where, std::move(children));
       } else if (at_symbol("'") || at_symbol(".T")) {
@@ -207,6 +203,16 @@ class parser {
         return n;
       }
     }
+  }
+
+  // expr (',' expr)*
+  std::vector<node> comma_separated() {
+    std::vector<node> out{choice()};
+    while (at_symbol(",")) {
+      take();
+      out.push_back(choice());
+    }
+    return out;
   }
 
   node primary() {
@@ -225,14 +231,7 @@ class parser {
       const token name = take();
       if (!at_symbol("(")) return make(node_kind::name, name.text, name.where);
       take();
-      std::vector<node> args;
-      if (!at_symbol(")")) {
-        args.push_back(choice());
-        while (at_symbol(",")) {
-          take();
-          args.push_back(choice());
-        }
-      }
+      std::vector<node> args = at_symbol(")") ? std::vector<node>{} : comma_separated();
       expect(")", "',' or ')' to close the arguments of " + name.text);
       return make(node_kind::call, name.text, name.where, std::move(args));
     }
@@ -244,14 +243,7 @@ class parser {
     }
     if (at_symbol("[")) {
       const token open = take();
-      std::vector<node> items;
-      if (!at_symbol("]")) {
-        items.push_back(choice());
-        while (at_symbol(",")) {
-          take();
-          items.push_back(choice());
-        }
-      }
+      std::vector<node> items = at_symbol("]") ? std::vector<node>{} : comma_separated();
       expect("]", "',' or ']' to close the list");
       if (items.empty()) throw parse_error(open.where, "an empty list has no value");
       return make(node_kind::list, "[]", open.where, std::move(items));
