@@ -22,6 +22,12 @@ const expr::assignment* case_file::find(const std::string& name) const {
   return nullptr;
 }
 
+const formula::question* case_file::find_formula(const std::string& name) const {
+  for (const auto& f : formulas)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
 bool case_file::is_given(const std::string& name) const {
   return std::any_of(given.begin(), given.end(), [&](const auto& a) { return a.name == name; });
 }

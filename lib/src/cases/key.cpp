@@ -66,6 +66,12 @@ std::string write_key(const case_file& c, const std::vector<derivative_check>& c
         << "# agrees with finite differences of the case's own derivation (50-digit arithmetic).\n";
     for (const auto& a : c.ask) {
       const auto* q = c.find(a.name);
+      if (const auto* f = c.find_formula(a.name)) {
+        out << "\n# " << a.name << ": a formula" << (f->derivative_of ? ", " + f->derivative_text() : "") << "   [" << a.points << " pt]\n";
+        if (const auto* chk = check_of(checks, a.name)) out << "# check: " << chk->claim << ": " << chk->detail << "\n";
+        out << a.name << " = " << (f->reference ? f->reference->text : "(finite differences of " + f->derivative_text() + ")") << "\n";
+        continue;
+      }
       out << "\n# " << a.name << " = " << expr::to_string(q->expression) << "   [" << a.points << " pt, " << describe(a.within) << "]\n";
       if (const auto* chk = check_of(checks, a.name))
         out << "# check: d" << chk->of << "/d" << chk->wrt << " agrees to " << one_decimal(chk->digits) << " digits\n";
@@ -76,6 +82,11 @@ std::string write_key(const case_file& c, const std::vector<derivative_check>& c
         << "| quantity | value | expression | check |\n|---|---|---|---|\n";
     for (const auto& a : c.ask) {
       const auto* chk = check_of(checks, a.name);
+      if (const auto* f = c.find_formula(a.name)) {
+        out << "| `" << a.name << "` | `" << (f->reference ? f->reference->text : "") << "` | " << f->derivative_text() << " | "
+            << (chk ? one_decimal(chk->digits) + " digits" : "") << " |\n";
+        continue;
+      }
       out << "| `" << a.name << "` | " << format_value(values.at(a.name), digits) << " | `" << expr::to_string(c.find(a.name)->expression)
           << "` | " << (chk ? one_decimal(chk->digits) + " digits" : "") << " |\n";
     }
@@ -83,7 +94,10 @@ std::string write_key(const case_file& c, const std::vector<derivative_check>& c
     out << "% " << c.id << "\n\\begin{tabular}{lll}\n\\hline\nquantity & value & check \\\\\n\\hline\n";
     for (const auto& a : c.ask) {
       const auto* chk = check_of(checks, a.name);
-      out << "\\texttt{" << latex_escape(a.name) << "} & $" << format_value(values.at(a.name), digits) << "$ & "
+      const auto* f = c.find_formula(a.name);
+      const std::string shown = f ? "\\texttt{" + latex_escape(f->reference ? f->reference->text : f->derivative_text()) + "}"
+                                  : "$" + format_value(values.at(a.name), digits) + "$";
+      out << "\\texttt{" << latex_escape(a.name) << "} & " << shown << " & "
           << (chk ? one_decimal(chk->digits) + " digits" : "") << " \\\\\n";
     }
     out << "\\hline\n\\end{tabular}\n";
@@ -95,8 +109,16 @@ std::string write_template(const case_file& c) {
   std::ostringstream out;
   out << "# " << c.title << " (" << c.id << ")\n";
   out << prefixed(c.statement, "# ");
-  out << "#\n# Write each answer after its '=': a number (0.5933), an expression (1/sqrt(13)),\n"
-      << "# a vector [1, 2] or a matrix [[1, 2], [3, 4]]. Lines starting with # are comments.\n\n";
+  if (c.formulas.size() < c.ask.size())
+    out << "#\n# Write each answer after its '=': a number (0.5933), an expression (1/sqrt(13)),\n"
+        << "# a vector [1, 2] or a matrix [[1, 2], [3, 4]]. Lines starting with # are comments.\n";
+  if (!c.formulas.empty()) {
+    std::string symbols;
+    for (const auto& s : c.domain.symbols()) symbols += " " + s;
+    out << "#\n# Formula answers are expressions in the symbols" << symbols << ",\n"
+        << "# indices from 0: y[i], M[i, j], delta(i, j), sum(k, y[k]*z[k]), c ? a : b, x', @ or *, .*\n";
+  }
+  out << "\n";
   for (const auto& a : c.ask) out << a.name << " =\n";
   return out.str();
 }

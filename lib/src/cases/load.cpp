@@ -1,12 +1,14 @@
 #include "gradecheck/cases/load.hpp"
 
 #include "gradecheck/expr/parser.hpp"
+#include "gradecheck/formula/check.hpp"
 
 #include <toml++/toml.h>
 
 #include <algorithm>
 #include <fstream>
 #include <set>
+#include <tuple>
 #include <sstream>
 
 namespace gradecheck::cases {
@@ -55,6 +57,9 @@ class loader {
     c.given = block(doc, "given");
     c.derive = block(doc, "derive");
     check_names(c);
+    c.domain = domain(doc);
+    c.formulas = formulas(doc, c);
+    c.trajectory = trajectory(doc, c);
     c.ask = ask(doc, c);
     c.parts = parts(doc, c);
     c.mistakes = mistakes(doc, c);
@@ -135,7 +140,7 @@ class loader {
     std::vector<asked> out;
     std::istringstream words{std::string(*names->as_string())};
     for (std::string name; words >> name;) {
-      if (!c.find(name)) fail(where(*names), "ask.quantities names '" + name + "', which the case does not define");
+      if (!c.find(name) && !c.find_formula(name)) fail(where(*names), "ask.quantities names '" + name + "', which the case does not define");
       asked a = defaults;
       a.name = name;
       out.push_back(a);
@@ -196,7 +201,8 @@ class loader {
       const auto text = (*t)["expr"].value<std::string>();
       const auto feedback = (*t)["feedback"].value<std::string>();
       if (!quantity || !text || !feedback) fail(where(item), "a [[mistake]] needs quantity, expr and feedback strings");
-      if (!c.find(*quantity)) fail(where(item), "[[mistake]] names '" + *quantity + "', which the case does not define");
+      if (!c.find(*quantity) && !c.find_formula(*quantity))
+        fail(where(item), "[[mistake]] names '" + *quantity + "', which the case does not define");
       known_mistake m{*quantity, {}, *text, *feedback};
       try {
         m.expression = expr::parse_expression(*text, where(*t->get("expr")));
@@ -205,6 +211,196 @@ class loader {
       }
       out.push_back(std::move(m));
     }
+    return out;
+  }
+
+  // An expression in a one-line TOML string: positions point into the file (after the opening quote).
+  expr::node expression(const toml::node& n, const std::string& what) const {
+    if (!n.is_string()) fail(where(n), "expected " + what + " to be a string holding an expression");
+    expr::position at = where(n);
+    ++at.column;
+    try {
+      return expr::parse_expression(std::string(*n.as_string()), at);
+    } catch (const expr::parse_error& e) {
+      fail(e.where, what + ": " + e.message);
+    }
+  }
+
+  static std::vector<std::string> words(const toml::node& n) {
+    std::vector<std::string> out;
+    if (const auto* s = n.as_string()) out.push_back(std::string(**s));
+    if (const auto* a = n.as_array())
+      for (const auto& item : *a) {
+        if (const auto* s = item.as_string()) out.push_back(std::string(**s));
+        if (const auto* i = item.as_integer()) out.push_back(std::to_string(**i));
+      }
+    return out;
+  }
+
+  std::pair<double, double> pair_of_numbers(const toml::node& n, const std::string& what) const {
+    const auto* a = n.as_array();
+    if (!a || a->size() != 2 || !(*a)[0].value<double>() || !(*a)[1].value<double>()) fail(where(n), "expected " + what + " as [low, high]");
+    const double lo = *(*a)[0].value<double>(), hi = *(*a)[1].value<double>();
+    if (!(lo <= hi)) fail(where(n), what + ": low must not exceed high");
+    return {lo, hi};
+  }
+
+  // [domain]: sizes = { K = [2, 6] }, indices = { i = "K" }, [domain.variables] name = { shape, range,
+  // kind, kinks, margin }, and blocks define (name = expr) and constraints (label = condition).
+  formula::domain domain(const toml::table& doc) const {
+    formula::domain d;
+    const auto* n = doc.get("domain");
+    if (!n) return d;
+    const auto* t = n->as_table();
+    if (!t) fail(where(*n), "expected a [domain] table");
+    std::set<std::string> names;
+    const auto add_name = [&](const std::string& name, const toml::node& at) {
+      if (!names.insert(name).second) fail(where(at), "'" + name + "' is defined twice in the domain");
+    };
+    if (const auto* sizes = t->get("sizes")) {
+      if (!sizes->is_table()) fail(where(*sizes), "expected sizes = { K = [2, 6] }");
+      for (const auto& [key, value] : *sizes->as_table()) {
+        const auto [lo, hi] = pair_of_numbers(value, "the range of size " + std::string(key.str()));
+        if (lo < 1 || hi > 64 || lo != static_cast<double>(static_cast<long>(lo)) || hi != static_cast<double>(static_cast<long>(hi)))
+          fail(where(value), "a size is a whole number between 1 and 64");
+        add_name(std::string(key.str()), value);
+        d.sizes.push_back({std::string(key.str()), static_cast<long>(lo), static_cast<long>(hi)});
+      }
+    }
+    if (const auto* indices = t->get("indices")) {
+      if (!indices->is_table()) fail(where(*indices), "expected indices = { i = \"K\" }");
+      for (const auto& [key, value] : *indices->as_table()) {
+        const auto size = value.value<std::string>();
+        if (!size || !d.find_size(*size)) fail(where(value), "an index runs over a size of the domain: expected its name");
+        add_name(std::string(key.str()), value);
+        d.indices.push_back({std::string(key.str()), *size});
+      }
+    }
+    if (const auto* variables = t->get("variables")) {
+      if (!variables->is_table()) fail(where(*variables), "expected [domain.variables]");
+      for (const auto& [key, value] : *variables->as_table()) {
+        const auto* spec = value.as_table();
+        if (!spec) fail(where(value), "expected { shape = [\"K\"], range = [-3, 3] }");
+        formula::variable v;
+        v.name = std::string(key.str());
+        add_name(v.name, value);
+        if (const auto* shape = spec->get("shape")) v.shape = words(*shape);
+        if (v.shape.size() > 2) fail(where(value), "a variable is a scalar, a vector or a matrix: at most two sizes");
+        for (const auto& s : v.shape)
+          if (!d.find_size(s) && (s.empty() || s.size() > 2 || s.find_first_not_of("0123456789") != std::string::npos || s == "0"))
+            fail(where(value), "shape names '" + s + "', which is neither a size of the domain nor a whole number in 1..99");
+        const std::string kind = (*spec)["kind"].value_or(std::string("uniform"));
+        if (kind == "uniform")
+          v.type = formula::variable::kind::uniform;
+        else if (kind == "one_hot")
+          v.type = formula::variable::kind::one_hot;
+        else if (kind == "binary")
+          v.type = formula::variable::kind::binary;
+        else
+          fail(where(value), "expected kind = \"uniform\", \"one_hot\" or \"binary\", found \"" + kind + "\"");
+        if (const auto* range = spec->get("range")) std::tie(v.lo, v.hi) = pair_of_numbers(*range, "range");
+        if (const auto* kinks = spec->get("kinks")) {
+          const auto* list = kinks->as_array();
+          if (!list) fail(where(*kinks), "expected kinks = [0]");
+          for (const auto& k : *list) {
+            if (!k.value<double>()) fail(where(k), "expected a number");
+            v.kinks.push_back(*k.value<double>());
+          }
+          v.margin = 1e-3;
+        }
+        v.margin = (*spec)["margin"].value_or(v.margin);
+        if (!(v.margin >= 0)) fail(where(value), "margin must be non-negative");
+        d.variables.push_back(v);
+      }
+    }
+    d.define = block(*t, "define");
+    for (const auto& a : d.define)
+      if (!names.insert(a.name).second) fail(a.where, "'" + a.name + "' is defined twice in the domain");
+    d.constraints = block(*t, "constraints");
+    return d;
+  }
+
+  void check_symbols(const expr::node& e, const std::vector<std::string>& known, const std::string& what) const {
+    for (const auto& name : formula::unknown_names(e, known)) fail(e.where, what + " uses '" + name + "', which is not a symbol of the domain");
+    for (const auto& f : formula::unknown_functions(e)) fail(e.where, what + " calls '" + f + "', which is not a known function");
+  }
+
+  std::vector<formula::question> formulas(const toml::table& doc, const case_file& c) const {
+    std::vector<formula::question> out;
+    const auto* n = doc.get("formula");
+    if (!n) return out;
+    const auto* list = n->as_array();
+    if (!list) fail(where(*n), "expected [[formula]] tables");
+    std::vector<std::string> known = c.domain.symbols();
+    for (const auto& item : *list) {
+      const auto* t = item.as_table();
+      if (!t) fail(where(item), "expected a [[formula]] table");
+      formula::question q;
+      q.where = where(item);
+      const auto name = (*t)["name"].value<std::string>();
+      if (!name) fail(where(item), "a [[formula]] needs a name");
+      q.name = *name;
+      if (std::find(known.begin(), known.end(), q.name) != known.end() || c.find(q.name))
+        fail(where(item), "'" + q.name + "' is already a symbol of the case");
+      if (const auto* of = t->get("derivative_of")) {
+        q.derivative_of = formula::written_expression{of->value_or(std::string()), expression(*of, "derivative_of")};
+        check_symbols(q.derivative_of->tree, known, "derivative_of");
+        const auto* wrt = t->get("with_respect_to");
+        if (!wrt) fail(where(item), "derivative_of needs with_respect_to: a variable or defined quantity, or one entry of it (z[j])");
+        const expr::node target = expression(*wrt, "with_respect_to");
+        const expr::node& base = target.kind == expr::node_kind::index ? target.children[0] : target;
+        const bool movable = base.kind == expr::node_kind::name &&
+                             (std::any_of(c.domain.variables.begin(), c.domain.variables.end(), [&](const auto& v) { return v.name == base.text; }) ||
+                              std::any_of(c.domain.define.begin(), c.domain.define.end(), [&](const auto& a) { return a.name == base.text; }));
+        if (!movable) fail(where(*wrt), "with_respect_to must name a variable or a defined quantity of the domain, or one entry of it");
+        q.with_respect_to = base.text;
+        if (target.kind == expr::node_kind::index) {
+          q.entry.assign(target.children.begin() + 1, target.children.end());
+          for (const auto& e : q.entry) check_symbols(e, known, "with_respect_to");
+        }
+      }
+      if (const auto* ref = t->get("reference")) {
+        q.reference = formula::written_expression{ref->value_or(std::string()), expression(*ref, "reference")};
+        check_symbols(q.reference->tree, known, "reference");
+      }
+      if (!q.derivative_of && !q.reference) fail(where(item), "a [[formula]] needs derivative_of (with with_respect_to), reference, or both");
+      const auto samples = (*t)["samples"].value_or(static_cast<int64_t>(200));
+      if (samples < 1 || samples > 100000) fail(where(item), "samples must lie in 1..100000");
+      q.samples = static_cast<std::size_t>(samples);
+      known.push_back(q.name);  // later formulas may use this answer's name
+      out.push_back(std::move(q));
+    }
+    return out;
+  }
+
+  std::optional<formula::trajectory> trajectory(const toml::table& doc, const case_file& c) const {
+    const auto* n = doc.get("trajectory");
+    if (!n) return std::nullopt;
+    const auto* t = n->as_table();
+    if (!t) fail(where(*n), "expected a [trajectory] table");
+    formula::trajectory out;
+    out.where = where(*n);
+    const auto symbols = c.domain.symbols();
+    const auto field = [&](const char* key, bool is_answer) {
+      const auto v = (*t)[key].value<std::string>();
+      if (!v) fail(where(*n), std::string("[trajectory] needs ") + key);
+      const bool ok = is_answer ? c.find_formula(*v) != nullptr : std::find(symbols.begin(), symbols.end(), *v) != symbols.end();
+      if (!ok)
+        fail(where(*n), std::string("[trajectory] ") + key + " names '" + *v + "', which is not " + (is_answer ? "a [[formula]]" : "a symbol of the domain"));
+      return *v;
+    };
+    out.optimizer = (*t)["optimizer"].value_or(std::string("momentum_ema"));
+    if (out.optimizer != "sgd" && out.optimizer != "momentum_ema" && out.optimizer != "momentum" && out.optimizer != "nesterov")
+      fail(where(*n), "optimizer must be sgd, momentum_ema, momentum or nesterov");
+    out.parameter = field("parameter", false);
+    out.velocity = field("velocity", false);
+    out.gradient = field("gradient", false);
+    out.learning_rate = field("learning_rate", false);
+    out.momentum = field("momentum", false);
+    out.new_parameter = field("new_parameter", true);
+    out.new_velocity = field("new_velocity", true);
+    out.steps = static_cast<int>((*t)["steps"].value_or(static_cast<int64_t>(8)));
+    if (out.steps < 1 || out.steps > 1000) fail(where(*n), "steps must lie in 1..1000");
     return out;
   }
 

@@ -2,7 +2,11 @@
 
 #include "gradecheck/cases/derivation.hpp"
 #include "gradecheck/diff/gradient_check.hpp"
+#include "gradecheck/formula/expected.hpp"
+#include "gradecheck/formula/trajectory_check.hpp"
 #include "gradecheck/numeric/format.hpp"
+
+#include <algorithm>
 
 namespace gradecheck::cases {
 
@@ -16,6 +20,76 @@ int order_of(const case_file& c, const std::string& name) {
   for (std::size_t k = 0; k < c.derive.size(); ++k)
     if (c.derive[k].name == name) return static_cast<int>(k);
   return -2;
+}
+
+// The reference formula of each question against finite differences of its forward function.
+std::vector<derivative_check> verify_formulas(const case_file& c) {
+  std::vector<derivative_check> out;
+  for (const auto& q : c.formulas) {
+    if (!q.reference || !q.derivative_of) continue;
+    derivative_check check{q.name, q.derivative_of->text, q.with_respect_to, q.derivative_text(), q.where.line, true, 50, ""};
+    auto points = formula::fixed_points(c.domain);
+    auto rng = formula::generator_for(c.id, q.name + "/verify");
+    for (int k = 0; k < 12; ++k) points.push_back(formula::draw(c.domain, rng));
+    std::size_t compared = 0;
+    for (const auto& p : points) {
+      expr::environment<real50> env;
+      formula::value50 claimed;
+      try {
+        env = formula::environment_at(c.domain, c.formulas, p);
+        claimed = expr::evaluate(q.reference->tree, env);
+      } catch (const expr::evaluation_error&) {
+        continue;  // the reference is undefined here: not a point of the question
+      }
+      const auto fd = formula::finite_difference(c.domain, q, env);
+      ++compared;
+      const bool same_shape = claimed.rows == fd.value.rows && claimed.cols == fd.value.cols;
+      double digits = 0;
+      if (same_shape) {
+        real50 scale = 0;
+        for (const auto& x : fd.value.data) scale = std::max<real50>(scale, boost::multiprecision::abs(x));
+        digits = 50;
+        for (std::size_t e = 0; e < claimed.size(); ++e) {
+          const real50 err = boost::multiprecision::abs(claimed.data[e] - fd.value.data[e]) / (scale == 0 ? real50(1) : scale);
+          digits = std::min(digits, err == 0 ? 50.0 : std::clamp(static_cast<double>(-boost::multiprecision::log10(err)), 0.0, 50.0));
+        }
+      }
+      const bool ok = same_shape && formula::agree(claimed, fd);
+      if (!ok && check.passed) {
+        check.passed = false;
+        check.detail = "at " + formula::describe(c.domain, p, [&] {
+          std::vector<std::string> names;
+          for (const auto& i : c.domain.indices) names.push_back(i.name);
+          return names;
+        }()) + " the formula gives " + formula::show(claimed, 20) + ", finite differences give " + formula::show(fd.value, 20);
+      }
+      check.digits = std::min(check.digits, digits);
+    }
+    if (compared == 0) {
+      check.passed = false;
+      check.detail = "the reference formula is undefined at every point tried";
+    } else if (check.passed) {
+      check.detail = std::to_string(compared) + " points, least agreement " + numeric::to_fixed(check.digits, 1) + " digits";
+    }
+    out.push_back(check);
+  }
+  if (c.trajectory) {
+    const auto& t = *c.trajectory;
+    const auto* v = c.find_formula(t.new_velocity);
+    const auto* w = c.find_formula(t.new_parameter);
+    derivative_check check{t.new_parameter, t.new_parameter, t.parameter, "the update of " + t.optimizer, t.where.line, false, 0, ""};
+    if (!v->reference || !w->reference) {
+      check.detail = "needs reference formulas for " + t.new_velocity + " and " + t.new_parameter;
+    } else {
+      const auto run = formula::check_trajectory(c.domain, t, v->reference->tree, w->reference->tree, c.id);
+      check.passed = run.matches;
+      check.digits = run.matches ? 50 : 0;
+      check.detail = run.matches ? std::to_string(run.runs) + " runs of " + std::to_string(t.steps) + " steps agree with " + t.optimizer
+                                 : run.counterexample;
+    }
+    out.push_back(check);
+  }
+  return out;
 }
 
 }  // namespace
@@ -41,7 +115,7 @@ std::vector<derivative_check> verify_derivatives(const case_file& c) {
     const auto parts = derivative_parts(c, q.name);
     if (!parts) continue;
     const std::string of = parts->first, wrt = parts->second;  // named, so that the lambda below may capture them
-    derivative_check check{q.name, of, wrt, false, 0, ""};
+    derivative_check check{q.name, of, wrt, "d" + of + "/d" + wrt, q.where.line, false, 0, ""};
     const auto& X = base.at(of);
     const auto& Y = base.at(wrt);
     const auto& claimed = base.at(q.name);
@@ -72,6 +146,8 @@ std::vector<derivative_check> verify_derivatives(const case_file& c) {
                    numeric::to_significant(worst.numeric, 20) + " (" + std::to_string(static_cast<int>(check.digits)) + " digits agree)";
     out.push_back(check);
   }
+  const auto formulas = verify_formulas(c);
+  out.insert(out.end(), formulas.begin(), formulas.end());
   return out;
 }
 

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <optional>
+#include <utility>
 
 namespace gradecheck::expr {
 
@@ -20,7 +22,7 @@ const std::vector<std::string>& function_names() {
       "exp",  "log",         "ln",        "sqrt",  "abs",         "sigmoid", "tanh",          "relu",  "softplus",
       "leaky_relu", "elu",   "min",       "max",   "sum",         "mean",    "var",           "dot",   "norm",
       "transpose", "softmax", "log_softmax", "mse", "bce",        "cross_entropy", "squared_error", "ones", "zeros",
-      "eye",  "diag",        "outer", "delta"};
+      "eye",  "diag",        "outer", "delta", "piecewise"};
   return names;
 }
 
@@ -53,6 +55,8 @@ class evaluator {
     switch (n.kind) {
       case node_kind::number: return val<Real>::scalar(numeric::to_real<Real>(n.literal));
       case node_kind::name: {
+        for (auto b = bound_.rbegin(); b != bound_.rend(); ++b)
+          if (b->first == n.text) return val<Real>::scalar(b->second);
         const auto it = env_.find(n.text);
         if (it == env_.end()) throw evaluation_error(n.where, "unknown name '" + n.text + "'");
         return it->second;
@@ -266,6 +270,8 @@ class evaluator {
     using std::sqrt;
     using std::tanh;
     const std::string& f = n.text;
+    if (f == "sum" && (n.children.size() == 2 || n.children.size() == 3)) return sum_over_index(n);
+    if (f == "piecewise") return piecewise(n);
     std::vector<val<Real>> a;
     for (const auto& c : n.children) a.push_back(eval(c));
     for (const auto& arg : a) charge(n, arg.size());
@@ -391,9 +397,82 @@ class evaluator {
     throw evaluation_error(n.where, "unknown function '" + f + "'");
   }
 
+  // sum(k, body) with k = 0..n-1, n the length of what body indexes with k; sum(k, n, body) with n given.
+  val<Real> sum_over_index(const node& n) {
+    const node& k = n.children[0];
+    if (k.kind != node_kind::name)
+      throw evaluation_error(k.where, "sum(k, expr) sums over an index: its first argument must be a name such as k");
+    const node& body = n.children.back();
+    std::size_t count = 0;
+    if (n.children.size() == 3) {
+      count = as_size(n, eval(n.children[1]));
+    } else {
+      std::optional<std::size_t> found;
+      range_of(k.text, body, found);
+      if (!found)
+        throw evaluation_error(n.where, "cannot tell the range of " + k.text + ": index a vector with " + k.text + " (y[" + k.text +
+                                            "]), or write sum(" + k.text + ", n, expr) for " + k.text + " = 0..n-1");
+      count = *found;
+    }
+    std::optional<val<Real>> total;
+    for (std::size_t v = 0; v < count; ++v) {
+      bound_.emplace_back(k.text, Real(static_cast<long>(v)));
+      val<Real> term = eval(body);
+      bound_.pop_back();
+      if (!total) {
+        total = std::move(term);
+        continue;
+      }
+      if (term.rows != total->rows || term.cols != total->cols)
+        throw evaluation_error(body.where, "the terms of the sum have different shapes: " + shape_name(*total) + " and " + shape_name(term));
+      charge(n, term.size());
+      for (std::size_t e = 0; e < term.size(); ++e) total->data[e] += term.data[e];
+    }
+    return total ? *total : val<Real>::scalar(Real(0));
+  }
+
+  // The length that `body` implies for the index `k`: every v[k], M[k, j] or M[i, k] whose base does not
+  // itself use k must agree.
+  void range_of(const std::string& k, const node& body, std::optional<std::size_t>& found) {
+    if (body.kind == node_kind::index && !uses_name(body.children[0], k)) {
+      for (std::size_t p = 1; p < body.children.size(); ++p) {
+        if (body.children[p].kind != node_kind::name || body.children[p].text != k) continue;
+        const val<Real> base = eval(body.children[0]);
+        const std::size_t length = body.children.size() == 2 ? (base.is_vector() ? base.size() : base.rows) : (p == 1 ? base.rows : base.cols);
+        if (found && *found != length)
+          throw evaluation_error(body.children[p].where, k + " indexes values of different lengths (" + std::to_string(*found) + " and " +
+                                                             std::to_string(length) + ")");
+        found = length;
+      }
+    }
+    if (body.kind == node_kind::call && body.text == "sum" && body.children.size() >= 2 && body.children[0].kind == node_kind::name &&
+        body.children[0].text == k)
+      return;  // an inner sum over another k hides this one
+    for (const auto& c : body.children) range_of(k, c, found);
+  }
+
+  static bool uses_name(const node& n, const std::string& name) {
+    if (n.kind == node_kind::name && n.text == name) return true;
+    return std::any_of(n.children.begin(), n.children.end(), [&](const node& c) { return uses_name(c, name); });
+  }
+
+  // piecewise(c1, v1, c2, v2, ..., otherwise): the value of the first condition that holds; only it is evaluated.
+  val<Real> piecewise(const node& n) {
+    if (n.children.size() < 3 || n.children.size() % 2 == 0)
+      throw evaluation_error(n.where, "piecewise() takes condition, value pairs and a last value for otherwise: piecewise(x >= 0, 1, alpha*exp(x))");
+    for (std::size_t p = 0; p + 1 < n.children.size(); p += 2) {
+      const auto condition = eval(n.children[p]);
+      if (!condition.is_scalar())
+        throw evaluation_error(n.children[p].where, "a condition of piecewise() must be a scalar, got " + shape_name(condition));
+      if (condition.data[0] != 0) return eval(n.children[p + 1]);
+    }
+    return eval(n.children.back());
+  }
+
   const environment<Real>& env_;
   const evaluation_limits& limits_;
   std::size_t operations_ = 0;
+  std::vector<std::pair<std::string, Real>> bound_;  ///< indices bound by sum(k, ...), innermost last
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "gradecheck/cases/derivation.hpp"
 #include "gradecheck/grade/diagnose.hpp"
+#include "gradecheck/grade/formula_answer.hpp"
 #include "gradecheck/numeric/format.hpp"
 #include "gradecheck/numeric/interval.hpp"
 
@@ -167,6 +168,8 @@ class grader {
       world[q.name] = usable ? boxes_.at(q.name) : (step ? *step : point_box(ref_.values.at(q.name)));
       mended_[q.name] = usable && follows_on(q.name) ? boxes_.at(q.name) : mended_step(q);
     }
+    if (!c_.formulas.empty())
+      for (auto& [name, g] : grade_formula_answers(c_, ref_.formulas, s_, evaluations_)) results[name] = std::move(g);
     for (const auto& a : c_.ask) {
       graded g = results.at(a.name);
       g.max_score = a.points;
@@ -224,6 +227,7 @@ class grader {
 
   void read_answers() {
     for (const auto& [name, a] : s_.answers) {
+      if (c_.find_formula(name)) continue;  // graded as a formula (formula_answer.hpp)
       if (!a.readable) {
         problems_[name] = a.problem;
         continue;
@@ -439,7 +443,7 @@ class grader {
 
 }  // namespace
 
-reference make_reference(const cases::case_file& c) { return {&c, cases::evaluate_case<real50>(c)}; }
+reference make_reference(const cases::case_file& c) { return {&c, cases::evaluate_case<real50>(c), prepare_formulas(c)}; }
 
 report grade_submission(const reference& ref, const submission& s, const grading_options& options) {
   return grader(ref, s, options).run();

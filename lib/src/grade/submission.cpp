@@ -36,7 +36,7 @@ class collector {
   void add(const std::string& raw_name, const std::string& raw_text, expr::position name_at, expr::position value_at) {
     const std::string name = expr::canonical_name(raw_name);
     const std::string text = trim(raw_text);
-    if (!c_.find(name)) {
+    if (!c_.find(name) && !c_.find_formula(name)) {
       std::string asked;
       for (const auto& a : c_.ask) asked += (asked.empty() ? "" : " ") + a.name;
       add_issue(name_at, "unknown name '" + raw_name + "'; this case asks for: " + asked);

@@ -22,8 +22,7 @@ inline cases::case_file load_verified_case(const std::string& arg) {
   auto c = cases::load_case(resolve_case(arg));
   for (const auto& chk : cases::verify_derivatives(c))
     if (!chk.passed)
-      throw cases::case_error(c.path.string() + ":" + std::to_string(c.find(chk.name)->where.line) + ": " + chk.name + " is not d" + chk.of +
-                              "/d" + chk.wrt + ": " + chk.detail + "; the case cannot be used for grading");
+      throw cases::case_error(c.path.string() + ":" + std::to_string(chk.line) + ": " + chk.name + " is not " + chk.claim + ": " + chk.detail + "; the case cannot be used for grading");
   return c;
 }
 

@@ -55,7 +55,7 @@ bool report_checks(const cases::case_file& c, const std::vector<cases::derivativ
   for (const auto& chk : checks) {
     ok = ok && chk.passed;
     if (!chk.passed)
-      out << c.path.string() << ":" << c.find(chk.name)->where.line << ": " << chk.name << " is not d" << chk.of << "/d" << chk.wrt
+      out << c.path.string() << ":" << chk.line << ": " << chk.name << " is not " << chk.claim
           << ": " << chk.detail << "\n";
   }
   return ok;

@@ -44,7 +44,8 @@ std::string to_text(const grade::report& r) {
     any = true;
     out << "  " << g.name << ": " << grade::name_of(g.outcome) << (g.student.empty() ? "" : " (you wrote " + g.student + ")") << "\n";
     out << "      " << g.feedback << "\n";
-    out << "      fix: " << g.name << " = " << g.compared.expression << " = " << g.compared.reference << "\n";
+    // a formula answer's reference is itself a formula; a number's is the step's expression and its value
+    out << "      fix: " << g.name << " = " << (g.compared.expression.empty() ? "" : g.compared.expression + " = ") << g.compared.reference << "\n";
   }
   std::string carried;
   for (const auto& g : r.results)

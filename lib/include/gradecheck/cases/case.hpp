@@ -4,6 +4,8 @@
 /// worked solution is written; `ask` names what a student must submit.
 
 #include "gradecheck/expr/assignments.hpp"
+#include "gradecheck/formula/domain.hpp"
+#include "gradecheck/formula/question.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -60,9 +62,14 @@ struct case_file {
   std::vector<asked> ask;
   std::vector<part> parts;             ///< optional; [ask.parts] name = "q1 q2 ..."
   std::vector<known_mistake> mistakes;  ///< optional; [[mistake]] quantity, expr, feedback
+  formula::domain domain;                    ///< where formula answers are tested ([domain])
+  std::vector<formula::question> formulas;   ///< [[formula]]: asked quantities answered by a formula
+  std::optional<formula::trajectory> trajectory;  ///< [trajectory]: an update rule checked by its trajectory
 
   /// Returns the given or derived quantity called `name`, or nullptr.
   [[nodiscard]] const expr::assignment* find(const std::string& name) const;
+  /// Returns the formula question called `name`, or nullptr.
+  [[nodiscard]] const formula::question* find_formula(const std::string& name) const;
   /// Returns true when `name` is a given.
   [[nodiscard]] bool is_given(const std::string& name) const;
 };

@@ -9,6 +9,10 @@
 ///
 /// Shapes: X scalar gives the shape of Y; Y scalar the shape of X; otherwise
 /// the Jacobian, one row per entry of X.
+///
+/// A formula question's reference formula is checked the same way against its
+/// forward function, at the domain's fixed points and 12 random ones; an
+/// update rule's reference formulas must reproduce the optimizer's trajectory.
 
 #include "gradecheck/cases/case.hpp"
 
@@ -22,6 +26,8 @@ struct derivative_check {
   std::string name;      ///< dX_dY
   std::string of;        ///< X
   std::string wrt;       ///< Y
+  std::string claim;     ///< what the quantity claims to be: "dL/dw5", "d y[i] / d z[j]", "the update of momentum_ema"
+  int line = 1;          ///< where the quantity is defined in the case file
   bool passed = false;
   double digits = 0;     ///< least digits of agreement over the entries
   std::string detail;    ///< the worst entry: both values and the digits, or why it could not be checked
@@ -31,7 +37,7 @@ struct derivative_check {
 /// position or a given; nothing otherwise.
 std::optional<std::pair<std::string, std::string>> derivative_parts(const case_file& c, const std::string& name);
 
-/// Returns the check of every derivative quantity of the case, in derivation order.
+/// Returns the check of every derivative quantity of the case, in derivation order, then of every formula question.
 std::vector<derivative_check> verify_derivatives(const case_file& c);
 
 }  // namespace gradecheck::cases

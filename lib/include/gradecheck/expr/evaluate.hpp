@@ -10,6 +10,10 @@
 /// Iverson bracket); c ? a : b evaluates only the branch taken. For intervals,
 /// comparisons compare midpoints.
 /// Functions: see `function_names()`; element-wise ones apply to every entry.
+/// sum(v) adds the entries of v; sum(k, expr) adds expr over the index
+/// k = 0..n-1, where n is the length of what expr indexes with k (y[k],
+/// M[k, j]); sum(k, n, expr) gives n. piecewise(c1, v1, c2, v2, ..., v)
+/// evaluates only the value of the first condition that holds.
 
 #include "gradecheck/expr/ast.hpp"
 #include "gradecheck/expr/value.hpp"

@@ -8,6 +8,7 @@
 
 #include "gradecheck/cases/case.hpp"
 #include "gradecheck/expr/evaluate.hpp"
+#include "gradecheck/formula/expected.hpp"
 #include "gradecheck/grade/submission.hpp"
 #include "gradecheck/grade/verdict.hpp"
 #include "gradecheck/numeric/real.hpp"
@@ -22,6 +23,7 @@ namespace gradecheck::grade {
 struct reference {
   const cases::case_file* c = nullptr;
   expr::environment<numeric::real50> values;
+  std::map<std::string, formula::prepared_question> formulas;  ///< the formula questions' points and reference values
 };
 
 /// Returns the reference of case c.

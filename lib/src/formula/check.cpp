@@ -1,0 +1,269 @@
+#include "gradecheck/formula/check.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+namespace gradecheck::formula {
+
+using numeric::real50;
+
+namespace {
+
+// The value of a formula at one point, or why it has none.
+struct outcome {
+  std::optional<value50> value;
+  std::string error;
+  bool shape_problem = false;  ///< the error is about shapes, not about the point (a division by zero)
+};
+
+bool about_shapes(const std::string& message) {
+  for (const char* hint : {"shape", "matrix product", "needs a vector", "needs a scalar", "must be a scalar", "out of range",
+                           "different lengths", "index takes"})
+    if (message.find(hint) != std::string::npos) return true;
+  return false;
+}
+
+outcome evaluate_at(const expr::node& n, const expr::environment<real50>& env, const expr::evaluation_limits& limits) {
+  try {
+    return {expr::evaluate(n, env, limits), "", false};
+  } catch (const expr::evaluation_error& e) {
+    return {std::nullopt, e.message, about_shapes(e.message)};
+  }
+}
+
+value50 transpose(const value50& v) {
+  value50 t{v.cols, v.rows, std::vector<real50>(v.size())};
+  for (std::size_t i = 0; i < v.rows; ++i)
+    for (std::size_t j = 0; j < v.cols; ++j) t.at(j, i) = v.at(i, j);
+  return t;
+}
+
+value50 times(value50 v, const real50& c) {
+  for (auto& x : v.data) x *= c;
+  return v;
+}
+
+bool same_shape(const value50& a, const value50& b) { return a.rows == b.rows && a.cols == b.cols; }
+
+std::string article(const value50& v) {
+  const std::string s = expr::shape_name(v);
+  return (s == "scalar" ? "a " : "a ") + s;
+}
+
+void collect_names(const expr::node& n, std::set<std::string>& bound, std::set<std::string>& out) {
+  if (n.kind == expr::node_kind::name) {
+    if (!bound.count(n.text)) out.insert(n.text);
+    return;
+  }
+  if (n.kind == expr::node_kind::call && n.text == "sum" && n.children.size() >= 2 && n.children[0].kind == expr::node_kind::name) {
+    const bool was_bound = bound.count(n.children[0].text) > 0;
+    bound.insert(n.children[0].text);
+    for (std::size_t k = 1; k < n.children.size(); ++k) collect_names(n.children[k], bound, out);
+    if (!was_bound) bound.erase(n.children[0].text);
+    return;
+  }
+  for (const auto& c : n.children) collect_names(c, bound, out);
+}
+
+std::set<std::string> names_in(const expr::node& n) {
+  std::set<std::string> bound, out;
+  collect_names(n, bound, out);
+  return out;
+}
+
+// The scalings a mistake commonly introduces: constants, then each scalar symbol and its inverse.
+struct scaling {
+  std::string description;
+  std::optional<real50> constant;
+  std::string symbol;
+  bool inverse = false;
+};
+
+std::vector<scaling> scalings(const domain& d) {
+  std::vector<scaling> out{{"2", real50(2), "", false},
+                           {"1/2", real50(1) / 2, "", false},
+                           {"10 (a slipped decimal point)", real50(10), "", false},
+                           {"1/10 (a slipped decimal point)", real50(1) / 10, "", false}};
+  for (const auto& s : d.sizes) {
+    out.push_back({s.name, std::nullopt, s.name, false});
+    out.push_back({"1/" + s.name, std::nullopt, s.name, true});
+  }
+  for (const auto& v : d.variables)
+    if (v.shape.empty() && v.type == variable::kind::uniform) {
+      out.push_back({v.name, std::nullopt, v.name, false});
+      out.push_back({"1/" + v.name, std::nullopt, v.name, true});
+    }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> unknown_names(const expr::node& n, const std::vector<std::string>& symbols) {
+  std::vector<std::string> out;
+  for (const auto& name : names_in(n))
+    if (std::find(symbols.begin(), symbols.end(), name) == symbols.end()) out.push_back(name);
+  return out;
+}
+
+std::vector<std::string> unknown_functions(const expr::node& n) {
+  std::set<std::string> out;
+  const auto& known = expr::function_names();
+  const auto walk = [&](const auto& self, const expr::node& m) -> void {
+    if (m.kind == expr::node_kind::call && std::find(known.begin(), known.end(), m.text) == known.end()) out.insert(m.text);
+    for (const auto& c : m.children) self(self, c);
+  };
+  walk(walk, n);
+  return {out.begin(), out.end()};
+}
+
+result check(const prepared_question& p, const expr::node& answer, const std::vector<alternative>& alternatives, const check_limits& limits) {
+  result out;
+  const auto& samples = p.samples;
+  out.points = samples.size();
+  std::vector<outcome> got;
+  got.reserve(samples.size());
+  for (const auto& s : samples) got.push_back(evaluate_at(answer, s.env, limits.each));
+  out.evaluations = samples.size();
+
+  std::optional<std::size_t> first_failure;
+  for (std::size_t k = 0; k < samples.size() && !first_failure; ++k)
+    if (!got[k].value || !agree(*got[k].value, samples[k].expected)) first_failure = k;
+  if (!first_failure) {
+    out.what = finding::agrees;
+    return out;
+  }
+
+  // A hypothesis holds when the formula has a value at every point and it is the hypothesis' value.
+  const auto holds = [&](const auto& target_at) {
+    for (std::size_t k = 0; k < samples.size(); ++k) {
+      if (!got[k].value) return false;
+      const std::optional<value50> target = target_at(k);
+      if (!target || !agree(*got[k].value, {*target, samples[k].expected.allowance})) return false;
+    }
+    return true;
+  };
+
+  std::optional<std::size_t> shape_mismatch;
+  bool any_value = false;
+  for (std::size_t k = 0; k < samples.size(); ++k) {
+    if (!got[k].value) continue;
+    any_value = true;
+    if (!shape_mismatch && !same_shape(*got[k].value, samples[k].expected.value)) shape_mismatch = k;
+  }
+  if (shape_mismatch) {
+    const value50& s = *got[*shape_mismatch].value;
+    const value50& r = samples[*shape_mismatch].expected.value;
+    const bool swapped = s.rows == r.cols && s.cols == r.rows;
+    const bool transposes = swapped && holds([&](std::size_t k) { return std::optional(transpose(samples[k].expected.value)); });
+    out.what = transposes ? finding::transposed : finding::wrong_shape;
+    out.detail = "expected " + article(r) + ", got " + article(s) + (swapped ? ": transposed?" : "");
+    first_failure = shape_mismatch;
+  } else if (!any_value && std::all_of(got.begin(), got.end(), [](const outcome& o) { return o.shape_problem; })) {
+    out.what = finding::wrong_shape;
+    out.detail = got[0].error;
+  } else if (holds([&](std::size_t k) { return std::optional(times(samples[k].expected.value, real50(-1))); })) {
+    out.what = finding::negated;
+  } else if (const auto& r0 = samples[*first_failure].expected.value;
+             r0.rows == r0.cols && !r0.is_scalar() &&
+             holds([&](std::size_t k) { return std::optional(transpose(samples[k].expected.value)); })) {
+    out.what = finding::transposed;
+    out.detail = "the transpose of the expected " + expr::shape_name(r0);
+  } else {
+    out.what = finding::differs;
+    for (const auto& sc : scalings(*p.d)) {
+      const auto factor_at = [&](std::size_t k) -> std::optional<real50> {
+        if (sc.constant) return sc.constant;
+        const auto& v = samples[k].env.at(sc.symbol).data[0];
+        if (v == 0) return std::nullopt;
+        return sc.inverse ? real50(1 / v) : v;
+      };
+      if (holds([&](std::size_t k) -> std::optional<value50> {
+            const auto f = factor_at(k);
+            if (!f || *f == 1) return std::nullopt;  // a factor of 1 explains nothing
+            return times(samples[k].expected.value, *f);
+          })) {
+        out.what = finding::scaled;
+        out.detail = sc.description;
+        break;
+      }
+    }
+    for (std::size_t a = 0; a < alternatives.size() && out.what == finding::differs; ++a) {
+      if (holds([&](std::size_t k) { return evaluate_at(alternatives[a].expression, samples[k].env, limits.each).value; })) {
+        out.what = finding::alternative;
+        out.alternative = a;
+        out.detail = alternatives[a].description;
+      }
+      out.evaluations += samples.size();
+    }
+    if (out.what == finding::differs) {
+      bool defined_ones_agree = true;
+      for (std::size_t k = 0; k < samples.size(); ++k)
+        if (got[k].value && !agree(*got[k].value, samples[k].expected)) defined_ones_agree = false;
+      if (defined_ones_agree) out.what = finding::undefined;
+    }
+  }
+
+  // Shrink the first failing point while the formula still fails there.
+  struct trial {
+    point at;
+    expr::environment<real50> env;
+    expectation expected;
+    outcome got;
+  };
+  trial best{samples[*first_failure].at, samples[*first_failure].env, samples[*first_failure].expected, got[*first_failure]};
+  const auto fails_at = [&](const point& candidate) -> std::optional<trial> {
+    try {
+      auto env = environment_at(*p.d, *p.all, candidate);
+      if (!satisfies(*p.d, env)) return std::nullopt;
+      auto expected = expected_value(*p.d, *p.q, env);
+      auto o = evaluate_at(answer, env, limits.each);
+      ++out.evaluations;
+      if (o.value && agree(*o.value, expected)) return std::nullopt;
+      return trial{candidate, std::move(env), std::move(expected), std::move(o)};
+    } catch (const expr::evaluation_error&) {
+      return std::nullopt;  // the reference is undefined there: not a point of the domain
+    }
+  };
+  std::size_t tried = 0;
+  for (bool progress = true; progress && tried < limits.shrink_steps;) {
+    progress = false;
+    for (const auto& candidate : simpler(*p.d, best.at)) {
+      if (++tried > limits.shrink_steps) break;
+      if (auto t = fails_at(candidate)) {
+        best = std::move(*t);
+        progress = true;
+        break;
+      }
+    }
+  }
+
+  // The derivative at the counterexample, by finite differences when the question has a forward function.
+  value50 truth = best.expected.value;
+  if (p.q->derivative_of) {
+    try {
+      truth = finite_difference(*p.d, *p.q, best.env).value;
+    } catch (const expr::evaluation_error&) {
+    }
+  }
+  const std::string what_it_is = p.q->derivative_of ? "the derivative" : "it";
+  std::set<std::string> used = names_in(answer);
+  if (p.q->reference) used.merge(names_in(p.q->reference->tree));
+  if (p.q->derivative_of) used.merge(names_in(p.q->derivative_of->tree));
+  for (const auto& e : p.q->entry) used.merge(names_in(e));
+  const std::string at = describe(*p.d, best.at, {used.begin(), used.end()});
+  std::string there;
+  for (const auto& name : names_in(answer)) {
+    const bool defined = std::any_of(p.d->define.begin(), p.d->define.end(), [&](const auto& a) { return a.name == name; }) ||
+                         std::any_of(p.all->begin(), p.all->end(), [&](const question& q) { return q.name == name && q.reference; });
+    if (defined && best.env.count(name)) there += (there.empty() ? "" : ", ") + name + " = " + show(best.env.at(name));
+  }
+  if (!there.empty()) there = " (there " + there + ")";
+  if (best.got.value)
+    out.counterexample = "your formula gives " + show(*best.got.value) + " at " + at + there + "; " + what_it_is + " is " + show(truth);
+  else
+    out.counterexample = "your formula is undefined at " + at + there + " (" + best.got.error + "); " + what_it_is + " is " + show(truth);
+  return out;
+}
+
+}  // namespace gradecheck::formula

@@ -1,0 +1,221 @@
+#include "gradecheck/grade/formula_answer.hpp"
+
+#include "gradecheck/formula/check.hpp"
+#include "gradecheck/formula/trajectory_check.hpp"
+#include "gradecheck/grade/diagnose.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace gradecheck::grade {
+
+prepared_formulas prepare_formulas(const cases::case_file& c) {
+  prepared_formulas out;
+  for (const auto& q : c.formulas) out[q.name] = formula::prepare(c.domain, c.formulas, q, c.id);
+  return out;
+}
+
+namespace {
+
+// The first letters of a name, before any digit or underscore: W1 -> W, dL_dx -> dL.
+std::string kind_of(const std::string& name) { return name.substr(0, name.find_first_of("0123456789_")); }
+
+// The symbols a formula answer may use: the domain's, and the other answers that have a reference formula.
+std::vector<std::string> symbols_for(const cases::case_file& c, const formula::question& q) {
+  auto out = c.domain.symbols();
+  for (const auto& other : c.formulas)
+    if (other.name != q.name && other.reference) out.push_back(other.name);
+  return out;
+}
+
+std::string listed(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : " ") + n;
+  return out;
+}
+
+// Why a formula cannot be read: names and functions the question does not know, with a hint for y_i.
+std::string unreadable_because(const cases::case_file& c, const formula::question& q, const expr::node& answer) {
+  const auto symbols = symbols_for(c, q);
+  std::string why;
+  for (const auto& name : formula::unknown_names(answer, symbols)) {
+    why += (why.empty() ? "" : "; ") + std::string("unknown name '") + name + "'";
+    const auto cut = name.rfind('_');
+    if (cut != std::string::npos) {
+      const std::string base = name.substr(0, cut), index = name.substr(cut + 1);
+      if (std::find(symbols.begin(), symbols.end(), base) != symbols.end() && std::find(symbols.begin(), symbols.end(), index) != symbols.end())
+        why += " (write " + base + "[" + index + "] for entry " + index + " of " + base + ")";
+    }
+    if (name == q.name) why += " (an answer cannot use itself)";
+  }
+  for (const auto& f : formula::unknown_functions(answer)) why += (why.empty() ? "" : "; ") + std::string("unknown function '") + f + "'";
+  if (!why.empty()) why += "; the symbols of this question are: " + listed(symbols);
+  return why;
+}
+
+// The mistakes the case names for q, then one-edit variants of its reference formula.
+std::vector<formula::alternative> alternatives_for(const cases::case_file& c, const formula::question& q, std::vector<bool>& is_named,
+                                                   std::vector<bool>& is_sign) {
+  std::vector<formula::alternative> out;
+  for (const auto& m : c.mistakes)
+    if (m.quantity == q.name) {
+      out.push_back({m.expression, m.feedback});
+      is_named.push_back(true);
+      is_sign.push_back(false);
+    }
+  if (!q.reference) return out;
+  const auto symbols = c.domain.symbols();
+  std::vector<std::string> scalars;
+  for (const auto& v : c.domain.variables)
+    if (v.shape.empty()) scalars.push_back(v.name);
+  const auto variants = one_edit_variants(
+      q.reference->tree,
+      [&](const std::string& n) {
+        std::vector<std::string> like;
+        for (const auto& s : symbols)
+          if (s != n && kind_of(s) == kind_of(n)) like.push_back(s);
+        return like;
+      },
+      [&](const std::string& n) { return std::any_of(c.domain.variables.begin(), c.domain.variables.end(), [&](const auto& v) { return v.name == n; }); },
+      scalars, 60);
+  for (const auto& v : variants) {
+    out.push_back({v.expression, "what " + q.reference->text + " gives when " + v.description});
+    is_named.push_back(false);
+    is_sign.push_back(v.is_sign_error);
+  }
+  return out;
+}
+
+graded grade_one(const cases::case_file& c, const formula::prepared_question& p, const answer* a, std::size_t& evaluations,
+                 const std::string& trajectory_note) {
+  const formula::question& q = *p.q;
+  graded g;
+  g.name = q.name;
+  g.compared.reference = q.reference ? q.reference->text : q.derivative_text();
+  g.compared.tolerance = "equal to eps^(1/2) of 50-digit arithmetic (25 digits) at " + std::to_string(p.samples.size()) + " points" +
+                         (q.derivative_of ? ", as the derivative " + q.derivative_text() : "");
+  if (!a) {
+    g.outcome = verdict::missing;
+    g.feedback = "no answer";
+    return g;
+  }
+  g.student = a->text;
+  if (!a->readable) {
+    g.outcome = verdict::unreadable;
+    g.feedback = a->problem;
+    return g;
+  }
+  if (const auto why = unreadable_because(c, q, a->value); !why.empty()) {
+    g.outcome = verdict::unreadable;
+    g.feedback = why;
+    return g;
+  }
+  std::vector<bool> is_named, is_sign;
+  const auto alternatives = alternatives_for(c, q, is_named, is_sign);
+  const auto r = formula::check(p, a->value, alternatives);
+  evaluations += r.evaluations;
+  const std::string points = std::to_string(r.points) + " points";
+  const std::string example = r.counterexample + trajectory_note;
+  switch (r.what) {
+    case formula::finding::agrees:
+      g.outcome = verdict::correct;
+      g.feedback = "agrees at all " + points;
+      break;
+    case formula::finding::negated:
+      g.outcome = verdict::sign_error;
+      g.feedback = "the sign is wrong: your formula is minus the right one at all " + points + "; " + example;
+      break;
+    case formula::finding::scaled:
+      g.outcome = verdict::factor_error;
+      g.feedback = "off by a factor of " + r.detail + " at all " + points + "; " + example;
+      break;
+    case formula::finding::transposed:
+      g.outcome = verdict::shape_error;
+      g.feedback = "transposed (" + r.detail + "); " + example;
+      break;
+    case formula::finding::wrong_shape:
+      g.outcome = verdict::shape_error;
+      g.feedback = "the shape is wrong: " + r.detail + "; " + example;
+      break;
+    case formula::finding::alternative:
+      if (is_named[r.alternative]) {
+        g.outcome = verdict::known_mistake;
+        g.feedback = r.detail + "; " + example;
+      } else {
+        g.outcome = is_sign[r.alternative] ? verdict::sign_error : verdict::wrong;
+        g.feedback = "your formula is " + r.detail + "; " + example;
+        g.compared.reproduced_by = expr::to_string(alternatives[r.alternative].expression);
+      }
+      break;
+    case formula::finding::undefined:
+      g.outcome = verdict::wrong;
+      g.feedback = "undefined where the derivative exists: " + example;
+      break;
+    case formula::finding::differs:
+      g.outcome = verdict::wrong;
+      g.feedback = example;
+      break;
+  }
+  return g;
+}
+
+std::set<std::string> names_used(const expr::node& n) {
+  std::set<std::string> out;
+  if (n.kind == expr::node_kind::name) out.insert(n.text);
+  for (const auto& c : n.children) out.merge(names_used(c));
+  return out;
+}
+
+}  // namespace
+
+std::map<std::string, graded> grade_formula_answers(const cases::case_file& c, const prepared_formulas& prepared, const submission& s,
+                                                    std::size_t& evaluations) {
+  const auto answer_of = [&](const std::string& name) -> const answer* {
+    const auto it = s.answers.find(name);
+    return it == s.answers.end() ? nullptr : &it->second;
+  };
+  const auto usable = [&](const std::string& name) {
+    const auto* a = answer_of(name);
+    const auto* q = c.find_formula(name);
+    return a && a->readable && q && unreadable_because(c, *q, a->value).empty();
+  };
+
+  // An update rule is judged first by the trajectory it produces.
+  std::optional<formula::trajectory_result> run;
+  std::string trajectory_note;
+  if (c.trajectory && usable(c.trajectory->new_velocity) && usable(c.trajectory->new_parameter)) {
+    run = formula::check_trajectory(c.domain, *c.trajectory, answer_of(c.trajectory->new_velocity)->value,
+                                    answer_of(c.trajectory->new_parameter)->value, c.id);
+    if (!run->matches) trajectory_note = "; run as an optimizer, " + run->counterexample;
+  }
+
+  std::map<std::string, graded> out;
+  for (const auto& q : c.formulas) {
+    const bool asked = std::any_of(c.ask.begin(), c.ask.end(), [&](const cases::asked& a) { return a.name == q.name; });
+    if (!asked && !answer_of(q.name)) continue;
+    const bool in_trajectory = c.trajectory && (q.name == c.trajectory->new_velocity || q.name == c.trajectory->new_parameter);
+    graded g = grade_one(c, prepared.at(q.name), answer_of(q.name), evaluations, in_trajectory ? trajectory_note : "");
+    if (in_trajectory && run && run->matches && g.outcome != verdict::correct) {
+      g.feedback = "differs from " + g.compared.reference + " (" + g.feedback + "), but with the other rule it moves " + c.trajectory->parameter +
+                   " exactly as " + c.trajectory->optimizer + " does over " + std::to_string(run->runs) + " runs of " +
+                   std::to_string(c.trajectory->steps) + " steps: the same method with the velocity scaled differently";
+      g.outcome = verdict::correct;
+    }
+    out[q.name] = std::move(g);
+  }
+  // Right in terms of another answer that is wrong: carried forward.
+  for (auto& [name, g] : out) {
+    if (g.outcome != verdict::correct || !answer_of(name)) continue;
+    for (const auto& used : names_used(answer_of(name)->value)) {
+      const auto it = out.find(used);
+      if (it == out.end() || used == name || it->second.outcome == verdict::correct) continue;
+      g.outcome = verdict::carried_forward;
+      g.feedback = "right in terms of " + used + ", which is itself " + std::string(name_of(it->second.outcome)) + ": with your " + used +
+                   " it inherits that error";
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace gradecheck::grade
