@@ -203,12 +203,7 @@ class loader {
       if (!quantity || !text || !feedback) fail(where(item), "a [[mistake]] needs quantity, expr and feedback strings");
       if (!c.find(*quantity) && !c.find_formula(*quantity))
         fail(where(item), "[[mistake]] names '" + *quantity + "', which the case does not define");
-      known_mistake m{*quantity, {}, *text, *feedback};
-      try {
-        m.expression = expr::parse_expression(*text, where(*t->get("expr")));
-      } catch (const expr::parse_error& e) {
-        fail(where(*t->get("expr")), "mistake expr: " + e.message);
-      }
+      known_mistake m{*quantity, expression(*t->get("expr"), "mistake expr"), *text, *feedback};
       out.push_back(std::move(m));
     }
     return out;
@@ -296,8 +291,14 @@ class loader {
           v.type = formula::variable::kind::one_hot;
         else if (kind == "binary")
           v.type = formula::variable::kind::binary;
+        else if (kind == "label")
+          v.type = formula::variable::kind::label;
         else
-          fail(where(value), "expected kind = \"uniform\", \"one_hot\" or \"binary\", found \"" + kind + "\"");
+          fail(where(value), "expected kind = \"uniform\", \"one_hot\", \"binary\" or \"label\", found \"" + kind + "\"");
+        if (v.type == formula::variable::kind::label) {
+          v.classes = (*spec)["classes"].value_or(std::string());
+          if (!d.find_size(v.classes)) fail(where(value), "a label variable needs classes = \"k\", the size its labels run below");
+        }
         if (const auto* range = spec->get("range")) std::tie(v.lo, v.hi) = pair_of_numbers(*range, "range");
         if (const auto* kinks = spec->get("kinks")) {
           const auto* list = kinks->as_array();
@@ -364,6 +365,10 @@ class loader {
         check_symbols(q.reference->tree, known, "reference");
       }
       if (!q.derivative_of && !q.reference) fail(where(item), "a [[formula]] needs derivative_of (with with_respect_to), reference, or both");
+      const std::string layout = (*t)["layout"].value_or(std::string("gradient"));
+      if (layout != "gradient" && layout != "numerator")
+        fail(where(item), "layout is \"gradient\" (dL/dw has the shape of w) or \"numerator\" (a 1 x n row)");
+      q.numerator_layout = layout == "numerator";
       const auto samples = (*t)["samples"].value_or(static_cast<int64_t>(200));
       if (samples < 1 || samples > 100000) fail(where(item), "samples must lie in 1..100000");
       q.samples = static_cast<std::size_t>(samples);

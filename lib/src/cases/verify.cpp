@@ -43,18 +43,21 @@ std::vector<derivative_check> verify_formulas(const case_file& c) {
       }
       const auto fd = formula::finite_difference(c.domain, q, env);
       ++compared;
+      // Agreement relative to the larger entry of either; a derivative that is zero (below eps^(1/2),
+      // as dL/dx of batch norm over two examples) agrees when the formula gives zero too.
       const bool same_shape = claimed.rows == fd.value.rows && claimed.cols == fd.value.cols;
-      double digits = 0;
-      if (same_shape) {
-        real50 scale = 0;
-        for (const auto& x : fd.value.data) scale = std::max<real50>(scale, boost::multiprecision::abs(x));
-        digits = 50;
+      static const real50 zero_below = numeric::epsilon_power(real50(1) / 2);
+      real50 scale = 0;
+      if (same_shape)
+        for (std::size_t e = 0; e < claimed.size(); ++e)
+          scale = std::max({scale, real50(boost::multiprecision::abs(claimed.data[e])), real50(boost::multiprecision::abs(fd.value.data[e]))});
+      double digits = same_shape ? 50 : 0;
+      if (same_shape && scale >= zero_below)
         for (std::size_t e = 0; e < claimed.size(); ++e) {
-          const real50 err = boost::multiprecision::abs(claimed.data[e] - fd.value.data[e]) / (scale == 0 ? real50(1) : scale);
+          const real50 err = boost::multiprecision::abs(claimed.data[e] - fd.value.data[e]) / scale;
           digits = std::min(digits, err == 0 ? 50.0 : std::clamp(static_cast<double>(-boost::multiprecision::log10(err)), 0.0, 50.0));
         }
-      }
-      const bool ok = same_shape && formula::agree(claimed, fd);
+      const bool ok = same_shape && digits >= 25;
       if (!ok && check.passed) {
         check.passed = false;
         check.detail = "at " + formula::describe(c.domain, p, [&] {

@@ -71,6 +71,9 @@ std::vector<token> tokenize(std::string_view text, position origin) {
     } else if (c == '.' && i + 1 < text.size() && (text[i + 1] == '*' || text[i + 1] == 'T')) {
       out.push_back({token_kind::symbol, std::string(text.substr(i, 2)), at});
       advance(2);
+    } else if (c == '.' && i + 1 < text.size() && (text[i + 1] == '/' || text[i + 1] == '^')) {
+      out.push_back({token_kind::symbol, std::string(1, text[i + 1]), at});  // Matlab's ./ and .^: / and ^ are element-wise already
+      advance(2);
     } else if (std::string_view("+-*/^@()[],'<>?:").find(c) != std::string_view::npos) {
       out.push_back({token_kind::symbol, std::string(1, c), at});
       advance(1);

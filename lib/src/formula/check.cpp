@@ -24,9 +24,37 @@ bool about_shapes(const std::string& message) {
   return false;
 }
 
-outcome evaluate_at(const expr::node& n, const expr::environment<real50>& env, const expr::evaluation_limits& limits) {
+// An answer that uses indices the question does not (dL_dx = gamma*dL_dy[i]/sqrt(var) + ...
+// for the vector dL_dx) is an entry formula: it is evaluated at every value of those
+// indices and the entries assembled, the first index along rows.
+struct free_indices {
+  std::vector<std::string> names;  ///< at most two
+  std::vector<std::string> sizes;  ///< the size each runs below
+};
+
+value50 evaluate_answer(const expr::node& n, const expr::environment<real50>& env, const free_indices& free,
+                        const expr::evaluation_limits& limits) {
+  if (free.names.empty()) return expr::evaluate(n, env, limits);
+  const auto count = [&](std::size_t k) { return static_cast<std::size_t>(env.at(free.sizes[k]).data[0]); };
+  const std::size_t rows = count(0), cols = free.names.size() == 2 ? count(1) : 1;
+  value50 out{rows, cols, std::vector<real50>(rows * cols)};
+  auto at = env;
+  for (std::size_t r = 0; r < rows; ++r)
+    for (std::size_t c = 0; c < cols; ++c) {
+      at[free.names[0]] = value50::scalar(real50(static_cast<long>(r)));
+      if (free.names.size() == 2) at[free.names[1]] = value50::scalar(real50(static_cast<long>(c)));
+      const auto v = expr::evaluate(n, at, limits);
+      if (!v.is_scalar())
+        throw expr::evaluation_error(n.where, "with " + free.names[0] + (free.names.size() == 2 ? " and " + free.names[1] : "") +
+                                                  " free, the formula must give one number per entry, got " + expr::shape_name(v));
+      out.at(r, c) = v.data[0];
+    }
+  return out;
+}
+
+outcome evaluate_at(const expr::node& n, const expr::environment<real50>& env, const free_indices& free, const expr::evaluation_limits& limits) {
   try {
-    return {expr::evaluate(n, env, limits), "", false};
+    return {evaluate_answer(n, env, free, limits), "", false};
   } catch (const expr::evaluation_error& e) {
     return {std::nullopt, e.message, about_shapes(e.message)};
   }
@@ -117,13 +145,40 @@ std::vector<std::string> unknown_functions(const expr::node& n) {
   return {out.begin(), out.end()};
 }
 
+namespace {
+
+// The indices the question itself uses: in its reference, its forward function and its entry.
+std::set<std::string> question_names(const question& q) {
+  std::set<std::string> used;
+  if (q.reference) used.merge(names_in(q.reference->tree));
+  if (q.derivative_of) used.merge(names_in(q.derivative_of->tree));
+  for (const auto& e : q.entry) used.merge(names_in(e));
+  return used;
+}
+
+free_indices free_in(const domain& d, const question& q, const expr::node& n) {
+  const auto own = question_names(q), used = names_in(n);
+  free_indices out;
+  for (const auto& i : d.indices)
+    if (used.count(i.name) && !own.count(i.name) && out.names.size() < 2) {
+      out.names.push_back(i.name);
+      out.sizes.push_back(i.size);
+    }
+  return out;
+}
+
+}  // namespace
+
 result check(const prepared_question& p, const expr::node& answer, const std::vector<alternative>& alternatives, const check_limits& limits) {
   result out;
   const auto& samples = p.samples;
   out.points = samples.size();
+  // an entry formula for a vector question has free indices; for a scalar question it has none that count
+  const bool whole = !samples.empty() && !samples[0].expected.value.is_scalar();
+  const free_indices free = whole ? free_in(*p.d, *p.q, answer) : free_indices{};
   std::vector<outcome> got;
   got.reserve(samples.size());
-  for (const auto& s : samples) got.push_back(evaluate_at(answer, s.env, limits.each));
+  for (const auto& s : samples) got.push_back(evaluate_at(answer, s.env, free, limits.each));
   out.evaluations = samples.size();
 
   std::optional<std::size_t> first_failure;
@@ -189,7 +244,8 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
       }
     }
     for (std::size_t a = 0; a < alternatives.size() && out.what == finding::differs; ++a) {
-      if (holds([&](std::size_t k) { return evaluate_at(alternatives[a].expression, samples[k].env, limits.each).value; })) {
+      const free_indices alt_free = whole ? free_in(*p.d, *p.q, alternatives[a].expression) : free_indices{};
+      if (holds([&](std::size_t k) { return evaluate_at(alternatives[a].expression, samples[k].env, alt_free, limits.each).value; })) {
         out.what = finding::alternative;
         out.alternative = a;
         out.detail = alternatives[a].description;
@@ -217,7 +273,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
       auto env = environment_at(*p.d, *p.all, candidate);
       if (!satisfies(*p.d, env)) return std::nullopt;
       auto expected = expected_value(*p.d, *p.q, env);
-      auto o = evaluate_at(answer, env, limits.each);
+      auto o = evaluate_at(answer, env, free, limits.each);
       ++out.evaluations;
       if (o.value && agree(*o.value, expected)) return std::nullopt;
       return trial{candidate, std::move(env), std::move(expected), std::move(o)};
@@ -248,9 +304,8 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
   }
   const std::string what_it_is = p.q->derivative_of ? "the derivative" : "it";
   std::set<std::string> used = names_in(answer);
-  if (p.q->reference) used.merge(names_in(p.q->reference->tree));
-  if (p.q->derivative_of) used.merge(names_in(p.q->derivative_of->tree));
-  for (const auto& e : p.q->entry) used.merge(names_in(e));
+  used.merge(question_names(*p.q));
+  for (const auto& f : free.names) used.erase(f);  // an entry formula's free index runs over every entry
   const std::string at = describe(*p.d, best.at, {used.begin(), used.end()});
   std::string there;
   for (const auto& name : names_in(answer)) {

@@ -71,9 +71,10 @@ std::pair<std::size_t, std::size_t> shape_of(const variable& v, const std::map<s
   return {dims[0], dims[1]};
 }
 
-real50 draw_entry(const variable& v, std::mt19937_64& rng) {
+real50 draw_entry(const variable& v, const std::map<std::string, long>& sizes, std::mt19937_64& rng) {
   switch (v.type) {
     case variable::kind::binary: return real50(static_cast<long>(rng() & 1));
+    case variable::kind::label: return real50(integer_in(rng, 0, sizes.at(v.classes) - 1));
     case variable::kind::one_hot: return real50(0);  // placed by the caller
     case variable::kind::uniform: break;
   }
@@ -87,7 +88,7 @@ real50 draw_entry(const variable& v, std::mt19937_64& rng) {
 value50 draw_variable(const variable& v, const std::map<std::string, long>& sizes, std::mt19937_64& rng) {
   const auto [rows, cols] = shape_of(v, sizes);
   value50 out{rows, cols, std::vector<real50>(rows * cols)};
-  for (auto& x : out.data) x = draw_entry(v, rng);
+  for (auto& x : out.data) x = draw_entry(v, sizes, rng);
   if (v.type == variable::kind::one_hot) out.data[rng() % out.size()] = 1;
   return out;
 }
@@ -187,15 +188,22 @@ point draw(const domain& d, std::mt19937_64& rng) {
   throw std::runtime_error("the domain's constraints reject 1000 random points in a row; widen the ranges or relax the constraints");
 }
 
+value50 redraw(const domain& d, const std::string& name, const point& p, std::mt19937_64& rng) {
+  for (const auto& v : d.variables)
+    if (v.name == name) return draw_variable(v, p.sizes, rng);
+  throw std::invalid_argument("redraw: '" + name + "' is not a variable of the domain");
+}
+
 std::vector<point> fixed_points(const domain& d) {
   point smallest;
   for (const auto& s : d.sizes) smallest.sizes[s.name] = s.lo;
   std::vector<point> bases;
   point zeros = smallest, equal = smallest;
   for (const auto& v : d.variables) {
-    zeros.variables[v.name] = filled(v, smallest.sizes, v.type == variable::kind::binary ? real50(0) : nearest_allowed(v, 0), 0);
-    equal.variables[v.name] =
-        filled(v, smallest.sizes, v.type == variable::kind::binary ? real50(1) : nearest_allowed(v, v.lo + 0.37 * (v.hi - v.lo)), 1u << 30);
+    const bool discrete = v.type == variable::kind::binary || v.type == variable::kind::label;
+    const real50 last = v.type == variable::kind::label ? real50(smallest.sizes.at(v.classes) - 1) : real50(1);
+    zeros.variables[v.name] = filled(v, smallest.sizes, discrete ? real50(0) : nearest_allowed(v, 0), 0);
+    equal.variables[v.name] = filled(v, smallest.sizes, discrete ? last : nearest_allowed(v, v.lo + 0.37 * (v.hi - v.lo)), 1u << 30);
   }
   bases.push_back(zeros);
   bases.push_back(equal);
@@ -251,7 +259,10 @@ std::string describe(const domain& d, const point& p, const std::vector<std::str
   const auto add = [&](const std::string& text) { out += (out.empty() ? "" : ", ") + text; };
   for (const auto& s : d.sizes)
     if (!implied.count(s.name)) add(s.name + " = " + std::to_string(p.sizes.at(s.name)));
-  for (const auto& v : d.variables) add(v.name + " = " + show(p.variables.at(v.name)));
+  for (const auto& v : d.variables) {
+    const auto& x = p.variables.at(v.name);
+    add(v.name + " = " + (x.is_scalar() && !v.shape.empty() ? "[" + show(x) + "]" : show(x)));  // a vector of one entry
+  }
   for (const auto& i : d.indices)
     if (std::find(indices_used.begin(), indices_used.end(), i.name) != indices_used.end()) add(i.name + " = " + std::to_string(p.indices.at(i.name)));
   return out;
@@ -279,6 +290,9 @@ std::vector<point> simpler(const domain& d, const point& p) {
       }
       for (const auto& i : d.indices)
         if (i.size == s.name) q.indices[i.name] = std::min(q.indices[i.name], to - 1);
+      for (const auto& v : d.variables)
+        if (v.type == variable::kind::label && v.classes == s.name)
+          for (auto& x : q.variables[v.name].data) x = std::min(x, real50(to - 1));
       out.push_back(q);
     }
   }
@@ -316,7 +330,8 @@ std::vector<point> simpler(const domain& d, const point& p) {
       std::set<std::string> seen;
       for (const auto& c : candidates) {
         if (c == x || !seen.insert(numeric::to_significant(c, 20)).second) continue;
-        if (v.type == variable::kind::binary ? c != 0 : !allowed(v, c)) continue;
+        const bool discrete = v.type == variable::kind::binary || v.type == variable::kind::label;
+        if (discrete ? c != 0 : !allowed(v, c)) continue;
         point q = p;
         q.variables[v.name].data[k] = c;
         out.push_back(q);

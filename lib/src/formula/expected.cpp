@@ -18,7 +18,8 @@ expr::environment<real50> environment_at(const domain& d, const std::vector<ques
 
 namespace {
 
-std::size_t position_of(const question& q, const value50& base, const expr::environment<real50>& env) {
+// The flat positions of the entries q moves: all of them, one entry (z[j], M[i, j]) or a row (M[i]).
+std::vector<std::size_t> positions_of(const question& q, const value50& base, const expr::environment<real50>& env) {
   std::vector<std::size_t> at;
   for (const auto& e : q.entry) {
     const auto v = expr::evaluate(e, env);
@@ -26,10 +27,19 @@ std::size_t position_of(const question& q, const value50& base, const expr::envi
       throw expr::evaluation_error(e.where, "the entry of " + q.with_respect_to + " must be a non-negative integer");
     at.push_back(static_cast<std::size_t>(v.data[0]));
   }
-  const std::size_t flat = at.size() == 1 ? at[0] : at[0] * base.cols + at[1];
-  const bool inside = at.size() == 1 ? (base.is_vector() ? at[0] < base.size() : false) : (at[0] < base.rows && at[1] < base.cols);
-  if (!inside) throw expr::evaluation_error(q.where, "the entry of " + q.with_respect_to + " is out of range");
-  return flat;
+  std::vector<std::size_t> out;
+  if (at.empty()) {
+    for (std::size_t k = 0; k < base.size(); ++k) out.push_back(k);
+  } else if (at.size() == 1 && base.is_vector()) {
+    if (at[0] < base.size()) out.push_back(at[0]);
+  } else if (at.size() == 1) {
+    if (at[0] < base.rows)
+      for (std::size_t k = 0; k < base.cols; ++k) out.push_back(at[0] * base.cols + k);
+  } else if (at[0] < base.rows && at[1] < base.cols) {
+    out.push_back(at[0] * base.cols + at[1]);
+  }
+  if (out.empty()) throw expr::evaluation_error(q.where, "the entry of " + q.with_respect_to + " is out of range");
+  return out;
 }
 
 }  // namespace
@@ -40,34 +50,29 @@ expectation finite_difference(const domain& d, const question& q, const expr::en
   const value50 at_base = expr::evaluate(of, env);
   auto opt = diff::ridders_options<real50>::defaults();
   opt.initial_step = real50(1) / 10000;
-  const auto moved_to = [&](const std::vector<real50>& entries) {
-    value50 moved = base;
-    moved.data = entries;
-    return expr::evaluate(of, rebind(d, env, q.with_respect_to, moved)).data;
+  const auto moved = positions_of(q, base, env);
+  // of as a function of the moved entries
+  const auto f = [&](const std::vector<real50>& entries) {
+    value50 changed = base;
+    for (std::size_t k = 0; k < moved.size(); ++k) changed.data[moved[k]] = entries[k];
+    return expr::evaluate(of, rebind(d, env, q.with_respect_to, changed)).data;
   };
+  std::vector<real50> start;
+  for (const auto k : moved) start.push_back(base.data[k]);
+  const auto J = diff::jacobian(f, start, opt);
   expectation out;
+  if (moved.size() == 1)
+    out.value = {at_base.rows, at_base.cols, J.value.data};  // one entry moved: the shape of the function
+  else if (at_base.is_scalar() && q.numerator_layout)
+    out.value = {1, moved.size(), J.value.data};
+  else if (at_base.is_scalar() && q.entry.empty())
+    out.value = {base.rows, base.cols, J.value.data};  // dL/dW has the shape of W
+  else if (at_base.is_scalar())
+    out.value = value50::column(J.value.data);  // the gradient by a row of a matrix, as a column
+  else
+    out.value = {J.value.rows, J.value.cols, J.value.data};
   real50 worst = 0;
-  if (!q.entry.empty()) {
-    const std::size_t flat = position_of(q, base, env);
-    const auto est = diff::ridders_vector(
-        [&](const real50& t) {
-          std::vector<real50> entries = base.data;
-          entries[flat] = t;
-          return moved_to(entries);
-        },
-        base.data[flat], opt);
-    out.value = {at_base.rows, at_base.cols, est.value};
-    for (const auto& e : est.error) worst = std::max(worst, e);
-  } else {
-    const auto J = diff::jacobian(moved_to, base.data, opt);
-    if (at_base.is_scalar())
-      out.value = {base.rows, base.cols, J.value.data};
-    else if (base.is_scalar())
-      out.value = {at_base.rows, at_base.cols, J.value.data};
-    else
-      out.value = {J.value.rows, J.value.cols, J.value.data};
-    for (const auto& e : J.error.data) worst = std::max(worst, e);
-  }
+  for (const auto& e : J.error.data) worst = std::max(worst, e);
   out.allowance = 8 * worst;
   return out;
 }

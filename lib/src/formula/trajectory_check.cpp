@@ -39,7 +39,7 @@ trajectory_result check_trajectory(const domain& d, const trajectory& t, const e
     auto state = ops::optimizer_state<real50>::at(env.at(t.parameter).data);
     std::string gradients;
     for (int step = 1; step <= t.steps; ++step) {
-      const auto g = draw(d, rng).variables.at(t.gradient);
+      const auto g = redraw(d, t.gradient, start, rng);
       gradients += (gradients.empty() ? "" : ", ") + show(g);
       env = rebind(d, env, t.gradient, g);
       ops::step(o, state, g.data);

@@ -11,8 +11,10 @@
 /// the Jacobian, one row per entry of X.
 ///
 /// A formula question's reference formula is checked the same way against its
-/// forward function, at the domain's fixed points and 12 random ones; an
-/// update rule's reference formulas must reproduce the optimizer's trajectory.
+/// forward function, at the domain's fixed points and 12 random ones, to 25
+/// digits (eps^(1/2)) relative to the larger entry; a derivative below
+/// eps^(1/2) counts as zero. An update rule's reference formulas must
+/// reproduce the optimizer's trajectory.
 
 #include "gradecheck/cases/case.hpp"
 

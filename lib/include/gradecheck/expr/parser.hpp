@@ -6,7 +6,7 @@
 ///   choice   := compare ('?' choice ':' choice)?     (right-associative)
 ///   compare  := sum (('<' | '<=' | '>' | '>=' | '==' | '!=') sum)?
 ///   sum      := product (('+' | '-') product)*
-///   product  := unary (('*' | '/' | '@' | '.*') unary)*
+///   product  := unary (('*' | '/' | '@' | '.*') unary)*      ('./' is read as '/', '.^' as '^')
 ///   unary    := ('-' | '+' | U+2212) unary | power
 ///   power    := postfix ('^' unary)?            (right-associative: -x^2 = -(x^2))
 ///   postfix  := primary ('[' expr (',' expr)* ']' | "'" | '.T')*

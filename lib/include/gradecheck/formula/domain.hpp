@@ -36,6 +36,7 @@ struct variable {
     uniform,  ///< in [lo, hi], written with 3 significant digits, at least `margin` from every kink
     one_hot,  ///< a vector with a single 1
     binary,   ///< entries 0 or 1
+    label,    ///< class labels: whole numbers 0..n-1, n the size `classes`
   };
   std::string name;
   std::vector<std::string> shape;  ///< size symbols or integers: none (scalar), one (vector) or two (matrix)
@@ -44,6 +45,7 @@ struct variable {
   double hi = 3;
   std::vector<double> kinks;
   double margin = 0;
+  std::string classes;  ///< the size that labels run below
 };
 
 /// The domain of a formula question.
@@ -72,6 +74,10 @@ std::mt19937_64 generator_for(const std::string& case_id, const std::string& que
 /// Returns a random point of the domain, or throws std::runtime_error when
 /// the constraints reject 1000 draws in a row.
 point draw(const domain& d, std::mt19937_64& rng);
+
+/// Returns a fresh random value of the variable `name` at the sizes of p
+/// (constraints are not checked): the gradient of the next step of a trajectory.
+expr::value<numeric::real50> redraw(const domain& d, const std::string& name, const point& p, std::mt19937_64& rng);
 
 /// Returns the points that random draws tend to miss: every variable at 0 (or
 /// the value nearest 0 the domain allows), equal entries, both sides of every

@@ -29,9 +29,10 @@ expr::environment<numeric::real50> environment_at(const domain& d, const std::ve
 /// Returns the derivative of q's forward function with respect to its variable
 /// (or one entry of it) at env, by Ridders' extrapolation with a first step
 /// of 1e-4, small enough to stay on one side of a kink the domain keeps
-/// points 1e-3 away from. Shapes: a scalar function gives the shape of the
-/// variable (dL/dW has W's shape); a scalar variable the shape of the
-/// function; otherwise the Jacobian, one row per entry of the function.
+/// points 1e-3 away from. Shapes: one entry moved gives the shape of the
+/// function; a scalar function gives the shape of the variable (dL/dW has
+/// W's shape; by a row Theta[i], a column), or a 1 x n row in numerator
+/// layout; otherwise the Jacobian, one row per entry of the function.
 expectation finite_difference(const domain& d, const question& q, const expr::environment<numeric::real50>& env);
 
 /// Returns q's reference value at env: its formula if it has one, finite differences otherwise.

@@ -26,7 +26,8 @@ struct question {
   std::string name;
   std::optional<written_expression> derivative_of;  ///< the forward function
   std::string with_respect_to;                      ///< a variable or a defined quantity
-  std::vector<expr::node> entry;                    ///< the index of the entry moved (z[j]), empty for the whole value
+  std::vector<expr::node> entry;                    ///< the entry moved (z[j]) or row (Theta[i]); empty for the whole value
+  bool numerator_layout = false;                    ///< a scalar's derivative by a vector is a 1 x n row, not a column
   std::optional<written_expression> reference;      ///< the reference formula
   std::size_t samples = 200;                        ///< random points, besides the fixed ones
   expr::position where;
