@@ -200,10 +200,8 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
   };
 
   std::optional<std::size_t> shape_mismatch;
-  bool any_value = false;
   for (std::size_t k = 0; k < samples.size(); ++k) {
     if (!got[k].value) continue;
-    any_value = true;
     if (!shape_mismatch && !same_shape(*got[k].value, samples[k].expected.value)) shape_mismatch = k;
   }
   if (shape_mismatch) {
@@ -214,19 +212,35 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
     out.what = transposes ? finding::transposed : finding::wrong_shape;
     out.detail = "expected " + article(r) + ", got " + article(s) + (swapped ? ": transposed?" : "");
     first_failure = shape_mismatch;
-  } else if (!any_value && std::all_of(got.begin(), got.end(), [](const outcome& o) { return o.shape_problem; })) {
-    out.what = finding::wrong_shape;
-    out.detail = got[0].error;
-  } else if (holds([&](std::size_t k) { return std::optional(times(samples[k].expected.value, real50(-1))); })) {
-    out.what = finding::negated;
-  } else if (const auto& r0 = samples[*first_failure].expected.value;
-             r0.rows == r0.cols && !r0.is_scalar() &&
-             holds([&](std::size_t k) { return std::optional(transpose(samples[k].expected.value)); })) {
-    out.what = finding::transposed;
-    out.detail = "the transpose of the expected " + expr::shape_name(r0);
+  } else if (const auto bad = std::find_if(got.begin(), got.end(), [](const outcome& o) { return o.shape_problem; }); bad != got.end()) {
+    // cannot be evaluated for some sizes (a K-vector .* a D-vector): a shape error even where the sizes happen to fit
+    out.what = finding::wrong_shape;  // detail left empty: the counterexample says which shapes clash
+    first_failure = static_cast<std::size_t>(bad - got.begin());
   } else {
     out.what = finding::differs;
+    const auto try_alternatives = [&](bool named) {
+      for (std::size_t a = 0; a < alternatives.size() && out.what == finding::differs; ++a) {
+        if (alternatives[a].named != named) continue;
+        const free_indices alt_free = whole ? free_in(*p.d, *p.q, alternatives[a].expression) : free_indices{};
+        if (holds([&](std::size_t k) { return evaluate_at(alternatives[a].expression, samples[k].env, alt_free, limits.each).value; })) {
+          out.what = finding::alternative;
+          out.alternative = a;
+          out.detail = alternatives[a].description;
+        }
+        out.evaluations += samples.size();
+      }
+    };
+    const auto& r0 = samples[*first_failure].expected.value;
+    try_alternatives(true);
+    if (out.what == finding::differs && holds([&](std::size_t k) { return std::optional(times(samples[k].expected.value, real50(-1))); }))
+      out.what = finding::negated;
+    if (out.what == finding::differs && r0.rows == r0.cols && !r0.is_scalar() &&
+        holds([&](std::size_t k) { return std::optional(transpose(samples[k].expected.value)); })) {
+      out.what = finding::transposed;
+      out.detail = "the transpose of the expected " + expr::shape_name(r0);
+    }
     for (const auto& sc : scalings(*p.d)) {
+      if (out.what != finding::differs) break;
       const auto factor_at = [&](std::size_t k) -> std::optional<real50> {
         if (sc.constant) return sc.constant;
         const auto& v = samples[k].env.at(sc.symbol).data[0];
@@ -240,18 +254,9 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
           })) {
         out.what = finding::scaled;
         out.detail = sc.description;
-        break;
       }
     }
-    for (std::size_t a = 0; a < alternatives.size() && out.what == finding::differs; ++a) {
-      const free_indices alt_free = whole ? free_in(*p.d, *p.q, alternatives[a].expression) : free_indices{};
-      if (holds([&](std::size_t k) { return evaluate_at(alternatives[a].expression, samples[k].env, alt_free, limits.each).value; })) {
-        out.what = finding::alternative;
-        out.alternative = a;
-        out.detail = alternatives[a].description;
-      }
-      out.evaluations += samples.size();
-    }
+    if (out.what == finding::differs) try_alternatives(false);
     if (out.what == finding::differs) {
       bool defined_ones_agree = true;
       for (std::size_t k = 0; k < samples.size(); ++k)
@@ -267,6 +272,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
     expectation expected;
     outcome got;
   };
+  const bool keep_shape_error = got[*first_failure].shape_problem;
   trial best{samples[*first_failure].at, samples[*first_failure].env, samples[*first_failure].expected, got[*first_failure]};
   const auto fails_at = [&](const point& candidate) -> std::optional<trial> {
     try {
@@ -276,6 +282,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
       auto o = evaluate_at(answer, env, free, limits.each);
       ++out.evaluations;
       if (o.value && agree(*o.value, expected)) return std::nullopt;
+      if (keep_shape_error && !o.shape_problem) return std::nullopt;  // shrink to a smaller point with the same failure
       return trial{candidate, std::move(env), std::move(expected), std::move(o)};
     } catch (const expr::evaluation_error&) {
       return std::nullopt;  // the reference is undefined there: not a point of the domain

@@ -49,7 +49,7 @@ std::string unreadable_because(const cases::case_file& c, const formula::questio
     if (name == q.name) why += " (an answer cannot use itself)";
   }
   for (const auto& f : formula::unknown_functions(answer)) why += (why.empty() ? "" : "; ") + std::string("unknown function '") + f + "'";
-  if (!why.empty()) why += "; the symbols of this question are: " + listed(symbols);
+  if (!why.empty()) why += "; the symbols of this question are: " + listed(c.domain.symbols()) + (symbols.size() > c.domain.symbols().size() ? " and the names of the other answers" : "");
   return why;
 }
 
@@ -59,7 +59,7 @@ std::vector<formula::alternative> alternatives_for(const cases::case_file& c, co
   std::vector<formula::alternative> out;
   for (const auto& m : c.mistakes)
     if (m.quantity == q.name) {
-      out.push_back({m.expression, m.feedback});
+      out.push_back({m.expression, m.feedback, true});
       is_named.push_back(true);
       is_sign.push_back(false);
     }
@@ -79,7 +79,7 @@ std::vector<formula::alternative> alternatives_for(const cases::case_file& c, co
       [&](const std::string& n) { return std::any_of(c.domain.variables.begin(), c.domain.variables.end(), [&](const auto& v) { return v.name == n; }); },
       scalars, 60);
   for (const auto& v : variants) {
-    out.push_back({v.expression, "what " + q.reference->text + " gives when " + v.description});
+    out.push_back({v.expression, "what " + q.reference->text + " gives when " + v.description, false});
     is_named.push_back(false);
     is_sign.push_back(v.is_sign_error);
   }
@@ -135,7 +135,7 @@ graded grade_one(const cases::case_file& c, const formula::prepared_question& p,
       break;
     case formula::finding::wrong_shape:
       g.outcome = verdict::shape_error;
-      g.feedback = "the shape is wrong: " + r.detail + "; " + example;
+      g.feedback = r.detail.empty() ? "the shapes do not fit: " + example : "the shape is wrong: " + r.detail + "; " + example;
       break;
     case formula::finding::alternative:
       if (is_named[r.alternative]) {

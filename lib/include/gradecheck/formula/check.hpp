@@ -31,6 +31,7 @@ enum class finding {
 struct alternative {
   expr::node expression;
   std::string description;
+  bool named = false;  ///< a mistake the case names: tried before negation and scalings, being more specific
 };
 
 /// The outcome of a check.
@@ -49,9 +50,10 @@ struct check_limits {
   std::size_t shrink_steps = 300;  ///< points tried while shrinking
 };
 
-/// Returns how `answer` relates to the reference of p's question. `alternatives` are
-/// tried, in order, after negation and the scalings 2, 1/2, 10, 1/10, and every
-/// scalar symbol of the domain and its inverse.
+/// Returns how `answer` relates to the reference of p's question. Tried in order:
+/// a different shape or the transpose, the named alternatives, negation, the
+/// scalings 2, 1/2, 10, 1/10 and every scalar symbol of the domain and its
+/// inverse, then the other alternatives.
 result check(const prepared_question& p, const expr::node& answer, const std::vector<alternative>& alternatives,
              const check_limits& limits = {});
 
