@@ -60,11 +60,7 @@ std::vector<derivative_check> verify_formulas(const case_file& c) {
       const bool ok = same_shape && digits >= 25;
       if (!ok && check.passed) {
         check.passed = false;
-        check.detail = "at " + formula::describe(c.domain, p, [&] {
-          std::vector<std::string> names;
-          for (const auto& i : c.domain.indices) names.push_back(i.name);
-          return names;
-        }()) + " the formula gives " + formula::show(claimed, 20) + ", finite differences give " + formula::show(fd.value, 20);
+        check.detail = "at " + formula::describe(c.domain, p, c.domain.symbols()) + " the formula gives " + formula::show(claimed, 20) + ", finite differences give " + formula::show(fd.value, 20);
       }
       check.digits = std::min(check.digits, digits);
     }

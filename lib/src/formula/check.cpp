@@ -76,7 +76,7 @@ bool same_shape(const value50& a, const value50& b) { return a.rows == b.rows &&
 
 std::string article(const value50& v) {
   const std::string s = expr::shape_name(v);
-  return (s == "scalar" ? "a " : "a ") + s;
+  return "a " + s;
 }
 
 void collect_names(const expr::node& n, std::set<std::string>& bound, std::set<std::string>& out) {
@@ -247,11 +247,14 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
         if (v == 0) return std::nullopt;
         return sc.inverse ? real50(1 / v) : v;
       };
+      bool somewhere_not_one = false;  // a factor that is 1 at every point explains nothing
       if (holds([&](std::size_t k) -> std::optional<value50> {
             const auto f = factor_at(k);
-            if (!f || *f == 1) return std::nullopt;  // a factor of 1 explains nothing
+            if (!f) return std::nullopt;
+            somewhere_not_one = somewhere_not_one || *f != 1;
             return times(samples[k].expected.value, *f);
-          })) {
+          }) &&
+          somewhere_not_one) {
         out.what = finding::scaled;
         out.detail = sc.description;
       }
@@ -312,8 +315,10 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
   const std::string what_it_is = p.q->derivative_of ? "the derivative" : "it";
   std::set<std::string> used = names_in(answer);
   used.merge(question_names(*p.q));
+  for (auto q = p.all->rbegin(); q != p.all->rend(); ++q)  // other answers bring what their reference uses
+    if (used.count(q->name) && q->reference) used.merge(names_in(q->reference->tree));
   for (const auto& f : free.names) used.erase(f);  // an entry formula's free index runs over every entry
-  const std::string at = describe(*p.d, best.at, {used.begin(), used.end()});
+  const std::string at = describe(*p.d, best.at, depends_on(*p.d, {used.begin(), used.end()}));
   std::string there;
   for (const auto& name : names_in(answer)) {
     const bool defined = std::any_of(p.d->define.begin(), p.d->define.end(), [&](const auto& a) { return a.name == name; }) ||
@@ -321,6 +326,11 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
     if (defined && best.env.count(name)) there += (there.empty() ? "" : ", ") + name + " = " + show(best.env.at(name));
   }
   if (!there.empty()) there = " (there " + there + ")";
+  if (best.got.value && (out.what == finding::transposed || out.what == finding::wrong_shape) &&
+      !same_shape(*best.got.value, best.expected.value)) {
+    const value50 &s = *best.got.value, &r = best.expected.value;
+    out.detail = "expected " + article(r) + ", got " + article(s) + (s.rows == r.cols && s.cols == r.rows ? ": transposed?" : "");
+  }
   if (best.got.value)
     out.counterexample = "your formula gives " + show(*best.got.value) + " at " + at + there + "; " + what_it_is + " is " + show(truth);
   else

@@ -252,20 +252,38 @@ std::string show(const value50& v, int digits) {
   return out + "]";
 }
 
-std::string describe(const domain& d, const point& p, const std::vector<std::string>& indices_used) {
+std::string describe(const domain& d, const point& p, const std::vector<std::string>& shown) {
+  const auto is_shown = [&](const std::string& name) { return std::find(shown.begin(), shown.end(), name) != shown.end(); };
   std::set<std::string> implied;
-  for (const auto& v : d.variables) implied.insert(v.shape.begin(), v.shape.end());
+  for (const auto& v : d.variables)
+    if (is_shown(v.name)) implied.insert(v.shape.begin(), v.shape.end());
   std::string out;
   const auto add = [&](const std::string& text) { out += (out.empty() ? "" : ", ") + text; };
   for (const auto& s : d.sizes)
-    if (!implied.count(s.name)) add(s.name + " = " + std::to_string(p.sizes.at(s.name)));
+    if (is_shown(s.name) && !implied.count(s.name)) add(s.name + " = " + std::to_string(p.sizes.at(s.name)));
   for (const auto& v : d.variables) {
+    if (!is_shown(v.name)) continue;
     const auto& x = p.variables.at(v.name);
     add(v.name + " = " + (x.is_scalar() && !v.shape.empty() ? "[" + show(x) + "]" : show(x)));  // a vector of one entry
   }
   for (const auto& i : d.indices)
-    if (std::find(indices_used.begin(), indices_used.end(), i.name) != indices_used.end()) add(i.name + " = " + std::to_string(p.indices.at(i.name)));
+    if (is_shown(i.name)) add(i.name + " = " + std::to_string(p.indices.at(i.name)));
   return out;
+}
+
+namespace {
+void names_of(const expr::node& n, std::set<std::string>& out) {
+  if (n.kind == expr::node_kind::name) out.insert(n.text);
+  for (const auto& c : n.children) names_of(c, out);
+}
+}  // namespace
+
+std::vector<std::string> depends_on(const domain& d, const std::vector<std::string>& names) {
+  std::set<std::string> out(names.begin(), names.end());
+  // definitions may only use what comes before them: one pass from the last one back closes the set
+  for (auto a = d.define.rbegin(); a != d.define.rend(); ++a)
+    if (out.count(a->name)) names_of(a->expression, out);
+  return {out.begin(), out.end()};
 }
 
 std::vector<point> simpler(const domain& d, const point& p) {

@@ -71,9 +71,15 @@ std::vector<formula::alternative> alternatives_for(const cases::case_file& c, co
   const auto variants = one_edit_variants(
       q.reference->tree,
       [&](const std::string& n) {
+        // names of the same kind: W1 and W2, or two indices over the same size (i for j)
+        const auto size_of = [&](const std::string& index) -> std::string {
+          for (const auto& i : c.domain.indices)
+            if (i.name == index) return i.size;
+          return "";
+        };
         std::vector<std::string> like;
         for (const auto& s : symbols)
-          if (s != n && kind_of(s) == kind_of(n)) like.push_back(s);
+          if (s != n && (size_of(n).empty() ? kind_of(s) == kind_of(n) : size_of(s) == size_of(n))) like.push_back(s);
         return like;
       },
       [&](const std::string& n) { return std::any_of(c.domain.variables.begin(), c.domain.variables.end(), [&](const auto& v) { return v.name == n; }); },

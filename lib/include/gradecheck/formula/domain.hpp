@@ -97,9 +97,13 @@ expr::environment<numeric::real50> rebind(const domain& d, expr::environment<num
 /// Returns true when every constraint holds in env.
 bool satisfies(const domain& d, const expr::environment<numeric::real50>& env);
 
-/// Returns the point written out: "K = 2, z = [0, 1], i = 0, j = 1". Indices are
-/// shown only when `indices_used` names them (a whole Jacobian has none).
-std::string describe(const domain& d, const point& p, const std::vector<std::string>& indices_used);
+/// Returns the point written out: "z = [0, 1], i = 0, j = 1", showing the
+/// variables and indices that `shown` names (those a formula depends on), and
+/// sizes named there that no shown variable's shape implies.
+std::string describe(const domain& d, const point& p, const std::vector<std::string>& shown);
+
+/// Returns `names` with every variable and index they depend on through the domain's definitions.
+std::vector<std::string> depends_on(const domain& d, const std::vector<std::string>& names);
 
 /// Returns a value written out with up to `digits` significant digits: "0.2", "[0, 1]", "[[1, 2], [3, 4]]".
 std::string show(const expr::value<numeric::real50>& v, int digits = 6);
