@@ -48,7 +48,10 @@ Real greater(const Real& a, const Real& b) {
 template <class Real>
 class evaluator {
  public:
-  evaluator(const environment<Real>& env, const evaluation_limits& limits) : env_(env), limits_(limits) {}
+  evaluator(const environment<Real>& env, const evaluation_limits& limits, std::size_t already_spent = 0)
+      : env_(env), limits_(limits), operations_(already_spent) {}
+
+  [[nodiscard]] std::size_t spent() const { return operations_; }
 
   val<Real> eval(const node& n) {
     charge(n, 1);
@@ -482,9 +485,24 @@ value<Real> evaluate(const node& n, const environment<Real>& env, const evaluati
   return evaluator<Real>(env, limits).eval(n);
 }
 
+template <class Real>
+value<Real> evaluate(const node& n, const environment<Real>& env, const evaluation_limits& limits, std::size_t& spent) {
+  evaluator<Real> e(env, limits, spent);
+  try {
+    auto v = e.eval(n);
+    spent = e.spent();
+    return v;
+  } catch (...) {
+    spent = e.spent();
+    throw;
+  }
+}
+
 template value<double> evaluate<double>(const node&, const environment<double>&, const evaluation_limits&);
 template value<numeric::real50> evaluate<numeric::real50>(const node&, const environment<numeric::real50>&, const evaluation_limits&);
 template value<numeric::interval> evaluate<numeric::interval>(const node&, const environment<numeric::interval>&,
                                                               const evaluation_limits&);
+template value<numeric::real50> evaluate<numeric::real50>(const node&, const environment<numeric::real50>&, const evaluation_limits&,
+                                                          std::size_t&);
 
 }  // namespace gradecheck::expr

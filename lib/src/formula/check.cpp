@@ -33,8 +33,8 @@ struct free_indices {
 };
 
 value50 evaluate_answer(const expr::node& n, const expr::environment<real50>& env, const free_indices& free,
-                        const expr::evaluation_limits& limits) {
-  if (free.names.empty()) return expr::evaluate(n, env, limits);
+                        const expr::evaluation_limits& limits, std::size_t& spent) {
+  if (free.names.empty()) return expr::evaluate(n, env, limits, spent);
   const auto count = [&](std::size_t k) { return static_cast<std::size_t>(env.at(free.sizes[k]).data[0]); };
   const std::size_t rows = count(0), cols = free.names.size() == 2 ? count(1) : 1;
   value50 out{rows, cols, std::vector<real50>(rows * cols)};
@@ -43,7 +43,7 @@ value50 evaluate_answer(const expr::node& n, const expr::environment<real50>& en
     for (std::size_t c = 0; c < cols; ++c) {
       at[free.names[0]] = value50::scalar(real50(static_cast<long>(r)));
       if (free.names.size() == 2) at[free.names[1]] = value50::scalar(real50(static_cast<long>(c)));
-      const auto v = expr::evaluate(n, at, limits);
+      const auto v = expr::evaluate(n, at, limits, spent);
       if (!v.is_scalar())
         throw expr::evaluation_error(n.where, "with " + free.names[0] + (free.names.size() == 2 ? " and " + free.names[1] : "") +
                                                   " free, the formula must give one number per entry, got " + expr::shape_name(v));
@@ -52,9 +52,10 @@ value50 evaluate_answer(const expr::node& n, const expr::environment<real50>& en
   return out;
 }
 
-outcome evaluate_at(const expr::node& n, const expr::environment<real50>& env, const free_indices& free, const expr::evaluation_limits& limits) {
+outcome evaluate_at(const expr::node& n, const expr::environment<real50>& env, const free_indices& free, const expr::evaluation_limits& limits,
+                    std::size_t& spent) {
   try {
-    return {evaluate_answer(n, env, free, limits), "", false};
+    return {evaluate_answer(n, env, free, limits, spent), "", false};
   } catch (const expr::evaluation_error& e) {
     return {std::nullopt, e.message, about_shapes(e.message)};
   }
@@ -178,8 +179,17 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
   const free_indices free = whole ? free_in(*p.d, *p.q, answer) : free_indices{};
   std::vector<outcome> got;
   got.reserve(samples.size());
-  for (const auto& s : samples) got.push_back(evaluate_at(answer, s.env, free, limits.each));
+  // one budget for every evaluation of the (untrusted) answer; the case's alternatives get a fresh one each
+  const expr::evaluation_limits bounds{limits.max_entries, limits.max_operations};
+  std::size_t spent = 0;
+  for (const auto& s : samples) got.push_back(evaluate_at(answer, s.env, free, bounds, spent));
   out.evaluations = samples.size();
+  if (spent > limits.max_operations) {
+    out.what = finding::differs;
+    out.counterexample = "your formula is too costly to check: more than " + std::to_string(limits.max_operations) +
+                         " operations over the " + std::to_string(samples.size()) + " points";
+    return out;
+  }
 
   std::optional<std::size_t> first_failure;
   for (std::size_t k = 0; k < samples.size() && !first_failure; ++k)
@@ -222,7 +232,10 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
       for (std::size_t a = 0; a < alternatives.size() && out.what == finding::differs; ++a) {
         if (alternatives[a].named != named) continue;
         const free_indices alt_free = whole ? free_in(*p.d, *p.q, alternatives[a].expression) : free_indices{};
-        if (holds([&](std::size_t k) { return evaluate_at(alternatives[a].expression, samples[k].env, alt_free, limits.each).value; })) {
+        if (holds([&](std::size_t k) {
+              std::size_t own = 0;
+              return evaluate_at(alternatives[a].expression, samples[k].env, alt_free, bounds, own).value;
+            })) {
           out.what = finding::alternative;
           out.alternative = a;
           out.detail = alternatives[a].description;
@@ -282,7 +295,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
       auto env = environment_at(*p.d, *p.all, candidate);
       if (!satisfies(*p.d, env)) return std::nullopt;
       auto expected = expected_value(*p.d, *p.q, env);
-      auto o = evaluate_at(answer, env, free, limits.each);
+      auto o = evaluate_at(answer, env, free, bounds, spent);
       ++out.evaluations;
       if (o.value && agree(*o.value, expected)) return std::nullopt;
       if (keep_shape_error && !o.shape_problem) return std::nullopt;  // shrink to a smaller point with the same failure

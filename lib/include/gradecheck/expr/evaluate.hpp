@@ -48,6 +48,11 @@ struct evaluation_limits {
 template <class Real>
 value<Real> evaluate(const node& n, const environment<Real>& env, const evaluation_limits& limits = {});
 
+/// The same, with `spent` operations already charged against limits.max_operations and
+/// this evaluation's added to it: a budget shared by many evaluations of one untrusted formula.
+template <class Real>
+value<Real> evaluate(const node& n, const environment<Real>& env, const evaluation_limits& limits, std::size_t& spent);
+
 /// Returns the built-in function names, for error messages and the README.
 const std::vector<std::string>& function_names();
 

@@ -46,8 +46,9 @@ struct result {
 
 /// Bounds of one check: the cost of each evaluation, and of shrinking.
 struct check_limits {
-  expr::evaluation_limits each{100'000, 1'000'000};
-  std::size_t shrink_steps = 300;  ///< points tried while shrinking
+  std::size_t max_entries = 100'000;             ///< of any value the answer computes
+  std::size_t max_operations = 2'000'000;        ///< over all evaluations of the answer, shrinking included
+  std::size_t shrink_steps = 300;                ///< points tried while shrinking
 };
 
 /// Returns how `answer` relates to the reference of p's question. Tried in order:
