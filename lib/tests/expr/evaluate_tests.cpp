@@ -108,3 +108,48 @@ TEST(evaluate, comparisons_give_one_or_zero_and_a_choice_evaluates_only_its_bran
   EXPECT_EQ(eval("1 > 0 ? 7 : log(-1)").data[0], real50(7));  // the untaken branch is never evaluated
   EXPECT_EQ(eval_error("[1, 2] ? 1 : 0"), "the condition of '?' must be a scalar, got vector of 2");
 }
+
+TEST(evaluate, sum_over_an_index_takes_its_range_from_what_it_indexes) {
+  const environment<real50> env{{"y", value<real50>::column({1, 2, 3})}, {"M", {2, 3, {1, 2, 3, 4, 5, 6}}}};
+  EXPECT_EQ(eval("sum(k, y[k]^2)", env).data[0], real50(14));     // 1 + 4 + 9
+  EXPECT_EQ(eval("sum(k, M[k, 2])", env).data[0], real50(9));     // rows: 3 + 6
+  EXPECT_EQ(eval("sum(k, M[1, k])", env).data[0], real50(15));    // columns: 4 + 5 + 6
+  EXPECT_EQ(eval("sum(k, 4, k)", env).data[0], real50(6));        // 0 + 1 + 2 + 3
+  EXPECT_EQ(eval("sum(i, sum(j, M[i, j]))", env).data[0], real50(21));
+  EXPECT_EQ(eval("sum(k, y[k]*[1, 1, 1])", env).data, (std::vector<real50>{6, 6, 6}));  // vector terms add up
+  EXPECT_EQ(eval("sum(y)", env).data[0], real50(6));  // the one-argument sum is unchanged
+}
+
+TEST(evaluate, sum_over_an_index_says_when_the_range_is_unclear) {
+  const environment<real50> env{{"y", value<real50>::column({1, 2, 3})}, {"z", value<real50>::column({1, 2})}};
+  EXPECT_NE(eval_error("sum(k, k^2)", env).find("cannot tell the range of k"), std::string::npos);
+  EXPECT_NE(eval_error("sum(k, y[k]*z[k])", env).find("different lengths (3 and 2)"), std::string::npos);
+  EXPECT_NE(eval_error("sum(2, y[0])", env).find("must be a name"), std::string::npos);
+}
+
+TEST(evaluate, piecewise_takes_the_first_condition_that_holds_and_evaluates_only_it) {
+  const environment<real50> env{{"x", value<real50>::scalar(-1)}, {"alpha", value<real50>::scalar(2)}};
+  EXPECT_EQ(eval("piecewise(x >= 0, 1, alpha*x)", env).data[0], real50(-2));
+  EXPECT_EQ(eval("piecewise(x < -5, 7, x < 0, 8, 9)", env).data[0], real50(8));
+  EXPECT_EQ(eval("piecewise(x < 0, 1, log(x))", env).data[0], real50(1));  // log(-1) is never evaluated
+  EXPECT_NE(eval_error("piecewise(x < 0, 1)", env).find("condition, value pairs"), std::string::npos);
+}
+
+TEST(evaluate, matlab_element_wise_division_and_power_are_read) {
+  EXPECT_EQ(eval("[2, 6] ./ [1, 3]").data, (std::vector<real50>{2, 2}));
+  EXPECT_EQ(eval("[2, 3] .^ 2").data, (std::vector<real50>{4, 9}));
+}
+
+TEST(evaluate, a_shared_budget_adds_up_over_evaluations) {
+  const environment<real50> env{{"y", value<real50>::column({1, 2, 3})}};
+  const auto tree = parse_expression("sum(k, y[k])");
+  std::size_t once = 0;
+  EXPECT_EQ(evaluate(tree, env, evaluation_limits{1000, 1000}, once).data[0], real50(6));
+  ASSERT_GT(once, 0u);
+  // a budget of one and a half evaluations: the first fits, the second goes over
+  const evaluation_limits tight{1000, once + once / 2};
+  std::size_t shared = 0;
+  EXPECT_NO_THROW(evaluate(tree, env, tight, shared));
+  EXPECT_EQ(shared, once);
+  EXPECT_THROW(evaluate(tree, env, tight, shared), evaluation_error);
+}
