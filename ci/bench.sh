@@ -5,11 +5,11 @@
 #   2. the smallest error injected into an analytic derivative that the check catches, in real50
 #      and double, and (when Debian's python3-torch is installed) that torch.autograd.gradcheck catches;
 #   3. grading: submissions per second on one and two threads, the cost of the mistake search,
-#      and a plain Python comparison with math.isclose as a baseline.
-# Formula answers are not graded yet, so there is no formula latency to measure.
+#      and a plain Python comparison with math.isclose as a baseline;
+#   4. formula answers: the milliseconds to grade one (the softmax Jacobian, about 200 points).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash ci/build.sh --target fd_digits injection_sensitivity grading_throughput >/dev/null
+bash ci/build.sh --target fd_digits injection_sensitivity grading_throughput formula_latency >/dev/null
 bin="${BUILD_DIR:-build}/lib/bench"
 "$bin/fd_digits" "${1:-5}"
 echo
@@ -21,3 +21,5 @@ torch_python=python3
 echo
 "$bin/grading_throughput" . "${2:-400}"
 python3 ci/bench_grading_baseline.py . 4000
+echo
+"$bin/formula_latency" . 15

@@ -56,6 +56,9 @@ std::map<std::string, std::string> simulate_student(const cases::case_file& c, i
       }
       env[q.name] = std::move(v);
     }
+  // a formula answer has nothing to round: the student writes the reference formula
+  for (const auto& f : c.formulas)
+    if (asked(f.name) && f.reference) answers[f.name] = f.reference->text;
   return answers;
 }
 

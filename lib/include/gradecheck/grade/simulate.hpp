@@ -17,7 +17,8 @@ namespace gradecheck::grade {
 /// significant digits (scientific form whenever the fixed form would hide the
 /// precision, as 24000 would). Quantities in `set` take the given value instead
 /// of their definition (a student's own mistake), and later steps use it.
-/// Throws cases::case_error when a step cannot be evaluated from those values.
+/// A formula answer is its reference formula. Throws cases::case_error when a
+/// step cannot be evaluated from those values.
 std::map<std::string, std::string> simulate_student(const cases::case_file& c, int digits,
                                                     const std::map<std::string, expr::value<numeric::real50>>& set = {});
 
