@@ -41,7 +41,14 @@ std::vector<derivative_check> verify_formulas(const case_file& c) {
       } catch (const expr::evaluation_error&) {
         continue;  // the reference is undefined here: not a point of the question
       }
-      const auto fd = formula::finite_difference(c.domain, q, env);
+      formula::expectation fd;
+      try {
+        fd = formula::finite_difference(c.domain, q, env);
+      } catch (const expr::evaluation_error& e) {
+        check.passed = false;
+        check.detail = "the forward function cannot be differenced at " + formula::describe(c.domain, p, c.domain.symbols()) + ": " + e.message;
+        break;
+      }
       ++compared;
       // Agreement relative to the larger entry of either; a derivative that is zero (below eps^(1/2),
       // as dL/dx of batch norm over two examples) agrees when the formula gives zero too.
@@ -64,8 +71,11 @@ std::vector<derivative_check> verify_formulas(const case_file& c) {
       }
       check.digits = std::min(check.digits, digits);
     }
-    if (compared == 0) {
+    if (!check.passed) {
+      check.digits = 0;
+    } else if (compared == 0) {
       check.passed = false;
+      check.digits = 0;
       check.detail = "the reference formula is undefined at every point tried";
     } else if (check.passed) {
       check.detail = std::to_string(compared) + " points, least agreement " + numeric::to_fixed(check.digits, 1) + " digits";

@@ -54,13 +54,12 @@ std::string unreadable_because(const cases::case_file& c, const formula::questio
 }
 
 // The mistakes the case names for q, then one-edit variants of its reference formula.
-std::vector<formula::alternative> alternatives_for(const cases::case_file& c, const formula::question& q, std::vector<bool>& is_named,
-                                                   std::vector<bool>& is_sign) {
+// is_sign[k] tells whether alternative k is the reference with one term's sign flipped.
+std::vector<formula::alternative> alternatives_for(const cases::case_file& c, const formula::question& q, std::vector<bool>& is_sign) {
   std::vector<formula::alternative> out;
   for (const auto& m : c.mistakes)
     if (m.quantity == q.name) {
       out.push_back({m.expression, m.feedback, true});
-      is_named.push_back(true);
       is_sign.push_back(false);
     }
   if (!q.reference) return out;
@@ -86,7 +85,6 @@ std::vector<formula::alternative> alternatives_for(const cases::case_file& c, co
       scalars, 60);
   for (const auto& v : variants) {
     out.push_back({v.expression, "what " + q.reference->text + " gives when " + v.description, false});
-    is_named.push_back(false);
     is_sign.push_back(v.is_sign_error);
   }
   return out;
@@ -116,8 +114,8 @@ graded grade_one(const cases::case_file& c, const formula::prepared_question& p,
     g.feedback = why;
     return g;
   }
-  std::vector<bool> is_named, is_sign;
-  const auto alternatives = alternatives_for(c, q, is_named, is_sign);
+  std::vector<bool> is_sign;
+  const auto alternatives = alternatives_for(c, q, is_sign);
   const auto r = formula::check(p, a->value, alternatives);
   evaluations += r.evaluations;
   const std::string points = std::to_string(r.points) + " points";
@@ -144,7 +142,7 @@ graded grade_one(const cases::case_file& c, const formula::prepared_question& p,
       g.feedback = r.detail.empty() ? "the shapes do not fit: " + example : "the shape is wrong: " + r.detail + "; " + example;
       break;
     case formula::finding::alternative:
-      if (is_named[r.alternative]) {
+      if (alternatives[r.alternative].named) {
         g.outcome = verdict::known_mistake;
         g.feedback = r.detail + "; " + example;
       } else {

@@ -70,7 +70,7 @@ int verify(const std::vector<std::string>& ids) {
     double least = 50;
     for (const auto& chk : checks) least = std::min(least, chk.digits);
     const std::string text = checks.empty() ? "no derivative quantities to check"
-                                            : std::to_string(checks.size()) + " derivatives checked, least agreement " +
+                                            : std::to_string(checks.size()) + (checks.size() == 1 ? " derivative" : " derivatives") + " checked, least agreement " +
                                                   gradecheck::numeric::to_fixed(least, 1) + " digits";
     std::cout << c.id << ": " << (ok ? "ok, " : "FAILED, ") << text << "\n";
     all = all && ok;

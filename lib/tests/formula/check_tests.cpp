@@ -9,6 +9,17 @@ using numeric::real50;
 
 namespace {
 
+// A question asking for the derivative of `of` by `wrt`, with its reference formula.
+formula::question asking(const char* name, const char* of, const char* wrt, const char* reference) {
+  formula::question q;
+  q.name = name;
+  q.derivative_of = formula::written_expression{of, expr::parse_expression(of)};
+  q.with_respect_to = wrt;
+  q.reference = formula::written_expression{reference, expr::parse_expression(reference)};
+  return q;
+}
+
+
 // The softmax Jacobian question of the issue: y = softmax(z), K in 2..6, entry (i, j) or the whole matrix.
 struct softmax_question {
   formula::domain d;
@@ -20,16 +31,8 @@ struct softmax_question {
     d.indices = {{"i", "K"}, {"j", "K"}};
     d.variables.push_back({"z", {"K"}, formula::variable::kind::uniform, -4, 4, {}, 0, ""});
     d.define = expr::parse_assignments("y = softmax(z)");
-    all.resize(2);
-    all[0].name = "dy_dz";
-    all[0].derivative_of = formula::written_expression{"y[i]", expr::parse_expression("y[i]")};
-    all[0].with_respect_to = "z";
+    all = {asking("dy_dz", "y[i]", "z", "y[i]*(delta(i, j) - y[j])"), asking("J", "y", "z", "diag(y) - y*y'")};
     all[0].entry = {expr::parse_expression("j")};
-    all[0].reference = formula::written_expression{"y[i]*(delta(i, j) - y[j])", expr::parse_expression("y[i]*(delta(i, j) - y[j])")};
-    all[1].name = "J";
-    all[1].derivative_of = formula::written_expression{"y", expr::parse_expression("y")};
-    all[1].with_respect_to = "z";
-    all[1].reference = formula::written_expression{"diag(y) - y*y'", expr::parse_expression("diag(y) - y*y'")};
     entry = formula::prepare(d, all, all[0], "softmax-jacobian");
     matrix = formula::prepare(d, all, all[1], "softmax-jacobian");
   }
@@ -95,11 +98,7 @@ TEST(check, a_transpose_is_told_from_a_different_shape) {
   d.sizes = {{"m", 2, 3}, {"n", 4, 5}};
   d.variables.push_back({"W", {"m", "n"}, formula::variable::kind::uniform, -1, 1, {}, 0, ""});
   d.variables.push_back({"x", {"n"}, formula::variable::kind::uniform, -1, 1, {}, 0, ""});
-  std::vector<formula::question> all(1);
-  all[0].name = "dL_dW";
-  all[0].derivative_of = formula::written_expression{"sum(W*x)", expr::parse_expression("sum(W*x)")};
-  all[0].with_respect_to = "W";
-  all[0].reference = formula::written_expression{"ones(m)*x'", expr::parse_expression("ones(m)*x'")};
+  const std::vector<formula::question> all{asking("dL_dW", "sum(W*x)", "W", "ones(m)*x'")};
   const auto p = formula::prepare(d, all, all[0], "t");
   const auto r = check(p, "x*ones(m)'");
   EXPECT_EQ(r.what, formula::finding::transposed);
@@ -119,11 +118,7 @@ TEST(check, an_entry_formula_answers_a_vector_question) {
   d.sizes = {{"m", 2, 4}};
   d.indices = {{"i", "m"}};
   d.variables.push_back({"x", {"m"}, formula::variable::kind::uniform, -1, 1, {}, 0, ""});
-  std::vector<formula::question> all(1);
-  all[0].name = "g";
-  all[0].derivative_of = formula::written_expression{"sum(x^3)", expr::parse_expression("sum(x^3)")};
-  all[0].with_respect_to = "x";
-  all[0].reference = formula::written_expression{"3*x^2", expr::parse_expression("3*x^2")};
+  const std::vector<formula::question> all{asking("g", "sum(x^3)", "x", "3*x^2")};
   const auto p = formula::prepare(d, all, all[0], "t");
   EXPECT_EQ(check(p, "3*x[i]^2").what, formula::finding::agrees);
   EXPECT_EQ(check(p, "2*x[i]^2").what, formula::finding::differs);
