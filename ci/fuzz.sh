@@ -23,10 +23,10 @@ mkdir -p "$corpus/fuzz_case" "$corpus/fuzz_submission" "$corpus/fuzz_expression"
 cp cases/*/case.toml lib/tests/data/*.toml "$corpus/fuzz_case/" 2>/dev/null || true
 for f in cases/*/case.toml; do cp "$f" "$corpus/fuzz_case/$(basename "$(dirname "$f")").toml"; done
 for f in cases/*/submissions/*.txt; do cp "$f" "$corpus/fuzz_submission/$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"; done
-# every right-hand side of the cases' derivations is an expression seed
-n=0
+# every right-hand side of the cases' derivations, and every reference formula, is an expression seed
 for f in cases/*/case.toml; do
-  sed -n "/^derive = '''/,/^'''/p" "$f" | grep ' = ' | sed 's/^[^=]*= //; s/#.*//' | while IFS= read -r line; do
+  { sed -n "/^derive = '''/,/^'''/p" "$f" | grep ' = ' | sed 's/^[^=]*= //; s/#.*//' || true
+    grep '^reference = "' "$f" | sed 's/^reference = "//; s/"$//' || true; } | while IFS= read -r line; do
     printf '%s' "$line" > "$corpus/fuzz_expression/$(basename "$(dirname "$f")")-$RANDOM$RANDOM"
   done
 done

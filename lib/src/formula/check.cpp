@@ -75,9 +75,13 @@ value50 times(value50 v, const real50& c) {
 
 bool same_shape(const value50& a, const value50& b) { return a.rows == b.rows && a.cols == b.cols; }
 
-std::string article(const value50& v) {
-  const std::string s = expr::shape_name(v);
-  return "a " + s;
+// "3x2": rows by columns, as the shape diagnosis writes it.
+std::string dims(const value50& v) { return std::to_string(v.rows) + "x" + std::to_string(v.cols); }
+
+// "expected 3x2, got 2x3", with ": transposed?" when the sizes are swapped but the values were not checked to be
+std::string shape_clash(const value50& expected, const value50& got, bool ask_if_transposed) {
+  const bool swapped = got.rows == expected.cols && got.cols == expected.rows;
+  return "expected " + dims(expected) + ", got " + dims(got) + (swapped && ask_if_transposed ? ": transposed?" : "");
 }
 
 void collect_names(const expr::node& n, std::set<std::string>& bound, std::set<std::string>& out) {
@@ -220,7 +224,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
     const bool swapped = s.rows == r.cols && s.cols == r.rows;
     const bool transposes = swapped && holds([&](std::size_t k) { return std::optional(transpose(samples[k].expected.value)); });
     out.what = transposes ? finding::transposed : finding::wrong_shape;
-    out.detail = "expected " + article(r) + ", got " + article(s) + (swapped ? ": transposed?" : "");
+    out.detail = shape_clash(r, s, !transposes);
     first_failure = shape_mismatch;
   } else if (const auto bad = std::find_if(got.begin(), got.end(), [](const outcome& o) { return o.shape_problem; }); bad != got.end()) {
     // cannot be evaluated for some sizes (a K-vector .* a D-vector): a shape error even where the sizes happen to fit
@@ -250,7 +254,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
     if (out.what == finding::differs && r0.rows == r0.cols && !r0.is_scalar() &&
         holds([&](std::size_t k) { return std::optional(transpose(samples[k].expected.value)); })) {
       out.what = finding::transposed;
-      out.detail = "the transpose of the expected " + expr::shape_name(r0);
+      out.detail = "the transpose of the expected " + dims(r0) + " matrix";
     }
     for (const auto& sc : scalings(*p.d)) {
       if (out.what != finding::differs) break;
@@ -341,8 +345,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
   if (!there.empty()) there = " (there " + there + ")";
   if (best.got.value && (out.what == finding::transposed || out.what == finding::wrong_shape) &&
       !same_shape(*best.got.value, best.expected.value)) {
-    const value50 &s = *best.got.value, &r = best.expected.value;
-    out.detail = "expected " + article(r) + ", got " + article(s) + (s.rows == r.cols && s.cols == r.rows ? ": transposed?" : "");
+    out.detail = shape_clash(best.expected.value, *best.got.value, out.what != finding::transposed);
   }
   if (best.got.value)
     out.counterexample = "your formula gives " + show(*best.got.value) + " at " + at + there + "; " + what_it_is + " is " + show(truth);

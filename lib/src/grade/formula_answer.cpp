@@ -135,7 +135,7 @@ graded grade_one(const cases::case_file& c, const formula::prepared_question& p,
       break;
     case formula::finding::transposed:
       g.outcome = verdict::shape_error;
-      g.feedback = "transposed (" + r.detail + "); " + example;
+      g.feedback = "transposed: your formula is the transpose of the right one at all " + points + " (" + r.detail + "); " + example;
       break;
     case formula::finding::wrong_shape:
       g.outcome = verdict::shape_error;
