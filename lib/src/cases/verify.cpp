@@ -92,8 +92,9 @@ std::vector<derivative_check> verify_formulas(const case_file& c) {
     } else {
       const auto run = formula::check_trajectory(c.domain, t, v->reference->tree, w->reference->tree, c.id);
       check.passed = run.matches;
-      check.digits = run.matches ? 50 : 0;
-      check.detail = run.matches ? std::to_string(run.runs) + " runs of " + std::to_string(t.steps) + " steps agree with " + t.optimizer
+      check.digits = run.matches ? run.digits : 0;
+      check.detail = run.matches ? std::to_string(run.runs) + " runs of " + std::to_string(t.steps) + " steps agree with " + t.optimizer +
+                                       " to " + numeric::to_fixed(run.digits, 1) + " digits"
                                  : run.counterexample;
     }
     out.push_back(check);

@@ -3,6 +3,7 @@
 #include "gradecheck/formula/expected.hpp"
 #include "gradecheck/ops/optimizer.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace gradecheck::formula {
@@ -24,6 +25,7 @@ ops::optimizer_kind kind_named(const std::string& name) {
 trajectory_result check_trajectory(const domain& d, const trajectory& t, const expr::node& new_velocity, const expr::node& new_parameter,
                                    const std::string& case_id) {
   trajectory_result out;
+  double digits = 50;
   auto rng = generator_for(case_id, "trajectory");
   const expr::evaluation_limits limits{100'000, 1'000'000};
   for (std::size_t run = 0; run < t.runs; ++run, ++out.runs) {
@@ -56,7 +58,15 @@ trajectory_result check_trajectory(const domain& d, const trajectory& t, const e
         why = e.message;
       }
       const value50 expected{env.at(t.parameter).rows, env.at(t.parameter).cols, state.w};
-      if (w && agree(*w, {expected, 0})) continue;
+      if (w && agree(*w, {expected, 0})) {
+        real50 scale = 0;
+        for (const auto& x : expected.data) scale = std::max(scale, real50(boost::multiprecision::abs(x)));
+        for (std::size_t k = 0; k < expected.size(); ++k) {
+          const real50 err = boost::multiprecision::abs(w->data[k] - expected.data[k]) / (scale == 0 ? real50(1) : scale);
+          if (err != 0) digits = std::min(digits, static_cast<double>(-boost::multiprecision::log10(err)));
+        }
+        continue;
+      }
       const std::string from = t.parameter + " = " + show(start.variables.at(t.parameter)) + ", " + t.velocity + " = " + show(v0) + ", " +
                                t.learning_rate + " = " + show(value50::scalar(lr)) + ", " + t.momentum + " = " + show(value50::scalar(beta)) +
                                " with gradients " + t.gradient + " = " + gradients;
@@ -66,6 +76,7 @@ trajectory_result check_trajectory(const domain& d, const trajectory& t, const e
     }
   }
   out.matches = true;
+  out.digits = digits;
   return out;
 }
 

@@ -16,6 +16,7 @@ struct trajectory_result {
   bool matches = false;
   std::string counterexample;  ///< the first run and step at which the parameter parts from the optimizer's
   std::size_t runs = 0;
+  double digits = 0;  ///< when it matches: the least digits to which the parameter agrees with the optimizer's, over every step
 };
 
 /// Returns whether the rules `new_velocity` and `new_parameter` (which may use the
