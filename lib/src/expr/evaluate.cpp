@@ -95,7 +95,7 @@ class evaluator {
       case node_kind::transpose: {
         const auto v = eval(n.children[0]);
         charge(n, v.size());
-        return transpose(v);
+        return transposed(v);
       }
     }
     throw evaluation_error(n.where, "unknown expression");
@@ -112,13 +112,6 @@ class evaluator {
     if (cols != 0 && rows > limits_.max_entries / cols)
       throw evaluation_error(n.where, "a value of " + std::to_string(rows) + " x " + std::to_string(cols) + " entries is too large (at most " +
                                           std::to_string(limits_.max_entries) + ")");
-  }
-
-  static val<Real> transpose(const val<Real>& v) {
-    val<Real> t{v.cols, v.rows, std::vector<Real>(v.size())};
-    for (std::size_t i = 0; i < v.rows; ++i)
-      for (std::size_t j = 0; j < v.cols; ++j) t.at(j, i) = v.at(i, j);
-    return t;
   }
 
   // Applies op entry by entry; a scalar on either side broadcasts.
@@ -344,7 +337,7 @@ class evaluator {
     }
     if (f == "transpose") {
       require_arity(n, 1, 1);
-      return transpose(a[0]);
+      return transposed(a[0]);
     }
     if (f == "softmax" || f == "log_softmax") {
       require_arity(n, 1, 1);

@@ -291,6 +291,29 @@ std::string caret_picture(std::string_view source_line, int column) {
   return "  " + std::string(source_line) + "\n  " + caret + "^";
 }
 
+namespace {
+void collect_free_names(const node& n, std::set<std::string>& bound, std::set<std::string>& out) {
+  if (n.kind == node_kind::name) {
+    if (!bound.count(n.text)) out.insert(n.text);
+    return;
+  }
+  if (n.kind == node_kind::call && n.text == "sum" && n.children.size() >= 2 && n.children[0].kind == node_kind::name) {
+    const bool was_bound = bound.count(n.children[0].text) > 0;
+    bound.insert(n.children[0].text);
+    for (std::size_t k = 1; k < n.children.size(); ++k) collect_free_names(n.children[k], bound, out);
+    if (!was_bound) bound.erase(n.children[0].text);
+    return;
+  }
+  for (const auto& c : n.children) collect_free_names(c, bound, out);
+}
+}  // namespace
+
+std::set<std::string> free_names(const node& n) {
+  std::set<std::string> bound, out;
+  collect_free_names(n, bound, out);
+  return out;
+}
+
 std::string to_string(const node& n) {
   const auto wrap = [](const node& child, bool paren) { return paren ? "(" + to_string(child) + ")" : to_string(child); };
   switch (n.kind) {

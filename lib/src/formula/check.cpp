@@ -61,13 +61,6 @@ outcome evaluate_at(const expr::node& n, const expr::environment<real50>& env, c
   }
 }
 
-value50 transpose(const value50& v) {
-  value50 t{v.cols, v.rows, std::vector<real50>(v.size())};
-  for (std::size_t i = 0; i < v.rows; ++i)
-    for (std::size_t j = 0; j < v.cols; ++j) t.at(j, i) = v.at(i, j);
-  return t;
-}
-
 value50 times(value50 v, const real50& c) {
   for (auto& x : v.data) x *= c;
   return v;
@@ -84,26 +77,6 @@ std::string shape_clash(const value50& expected, const value50& got, bool ask_if
   return "expected " + dims(expected) + ", got " + dims(got) + (swapped && ask_if_transposed ? ": transposed?" : "");
 }
 
-void collect_names(const expr::node& n, std::set<std::string>& bound, std::set<std::string>& out) {
-  if (n.kind == expr::node_kind::name) {
-    if (!bound.count(n.text)) out.insert(n.text);
-    return;
-  }
-  if (n.kind == expr::node_kind::call && n.text == "sum" && n.children.size() >= 2 && n.children[0].kind == expr::node_kind::name) {
-    const bool was_bound = bound.count(n.children[0].text) > 0;
-    bound.insert(n.children[0].text);
-    for (std::size_t k = 1; k < n.children.size(); ++k) collect_names(n.children[k], bound, out);
-    if (!was_bound) bound.erase(n.children[0].text);
-    return;
-  }
-  for (const auto& c : n.children) collect_names(c, bound, out);
-}
-
-std::set<std::string> names_in(const expr::node& n) {
-  std::set<std::string> bound, out;
-  collect_names(n, bound, out);
-  return out;
-}
 
 // The scalings a mistake commonly introduces: constants, then each scalar symbol and its inverse.
 struct scaling {
@@ -134,7 +107,7 @@ std::vector<scaling> scalings(const domain& d) {
 
 std::vector<std::string> unknown_names(const expr::node& n, const std::vector<std::string>& symbols) {
   std::vector<std::string> out;
-  for (const auto& name : names_in(n))
+  for (const auto& name : expr::free_names(n))
     if (std::find(symbols.begin(), symbols.end(), name) == symbols.end()) out.push_back(name);
   return out;
 }
@@ -155,14 +128,14 @@ namespace {
 // The indices the question itself uses: in its reference, its forward function and its entry.
 std::set<std::string> question_names(const question& q) {
   std::set<std::string> used;
-  if (q.reference) used.merge(names_in(q.reference->tree));
-  if (q.derivative_of) used.merge(names_in(q.derivative_of->tree));
-  for (const auto& e : q.entry) used.merge(names_in(e));
+  if (q.reference) used.merge(expr::free_names(q.reference->tree));
+  if (q.derivative_of) used.merge(expr::free_names(q.derivative_of->tree));
+  for (const auto& e : q.entry) used.merge(expr::free_names(e));
   return used;
 }
 
 free_indices free_in(const domain& d, const question& q, const expr::node& n) {
-  const auto own = question_names(q), used = names_in(n);
+  const auto own = question_names(q), used = expr::free_names(n);
   free_indices out;
   for (const auto& i : d.indices)
     if (used.count(i.name) && !own.count(i.name) && out.names.size() < 2) {
@@ -222,7 +195,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
     const value50& s = *got[*shape_mismatch].value;
     const value50& r = samples[*shape_mismatch].expected.value;
     const bool swapped = s.rows == r.cols && s.cols == r.rows;
-    const bool transposes = swapped && holds([&](std::size_t k) { return std::optional(transpose(samples[k].expected.value)); });
+    const bool transposes = swapped && holds([&](std::size_t k) { return std::optional(expr::transposed(samples[k].expected.value)); });
     out.what = transposes ? finding::transposed : finding::wrong_shape;
     out.detail = shape_clash(r, s, !transposes);
     first_failure = shape_mismatch;
@@ -252,7 +225,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
     if (out.what == finding::differs && holds([&](std::size_t k) { return std::optional(times(samples[k].expected.value, real50(-1))); }))
       out.what = finding::negated;
     if (out.what == finding::differs && r0.rows == r0.cols && !r0.is_scalar() &&
-        holds([&](std::size_t k) { return std::optional(transpose(samples[k].expected.value)); })) {
+        holds([&](std::size_t k) { return std::optional(expr::transposed(samples[k].expected.value)); })) {
       out.what = finding::transposed;
       out.detail = "the transpose of the expected " + dims(r0) + " matrix";
     }
@@ -330,14 +303,14 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
     }
   }
   const std::string what_it_is = p.q->derivative_of ? "the derivative" : "it";
-  std::set<std::string> used = names_in(answer);
+  std::set<std::string> used = expr::free_names(answer);
   used.merge(question_names(*p.q));
   for (auto q = p.all->rbegin(); q != p.all->rend(); ++q)  // other answers bring what their reference uses
-    if (used.count(q->name) && q->reference) used.merge(names_in(q->reference->tree));
+    if (used.count(q->name) && q->reference) used.merge(expr::free_names(q->reference->tree));
   for (const auto& f : free.names) used.erase(f);  // an entry formula's free index runs over every entry
   const std::string at = describe(*p.d, best.at, depends_on(*p.d, {used.begin(), used.end()}));
   std::string there;
-  for (const auto& name : names_in(answer)) {
+  for (const auto& name : expr::free_names(answer)) {
     const bool defined = std::any_of(p.d->define.begin(), p.d->define.end(), [&](const auto& a) { return a.name == name; }) ||
                          std::any_of(p.all->begin(), p.all->end(), [&](const question& q) { return q.name == name && q.reference; });
     if (defined && best.env.count(name)) there += (there.empty() ? "" : ", ") + name + " = " + show(best.env.at(name));

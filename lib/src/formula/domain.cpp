@@ -271,18 +271,11 @@ std::string describe(const domain& d, const point& p, const std::vector<std::str
   return out;
 }
 
-namespace {
-void names_of(const expr::node& n, std::set<std::string>& out) {
-  if (n.kind == expr::node_kind::name) out.insert(n.text);
-  for (const auto& c : n.children) names_of(c, out);
-}
-}  // namespace
-
 std::vector<std::string> depends_on(const domain& d, const std::vector<std::string>& names) {
   std::set<std::string> out(names.begin(), names.end());
   // definitions may only use what comes before them: one pass from the last one back closes the set
   for (auto a = d.define.rbegin(); a != d.define.rend(); ++a)
-    if (out.count(a->name)) names_of(a->expression, out);
+    if (out.count(a->name)) out.merge(expr::free_names(a->expression));
   return {out.begin(), out.end()};
 }
 

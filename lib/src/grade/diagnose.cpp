@@ -5,6 +5,8 @@
 
 namespace gradecheck::grade {
 
+std::string name_kind(const std::string& name) { return name.substr(0, name.find_first_of("0123456789_")); }
+
 namespace {
 
 using expr::node;

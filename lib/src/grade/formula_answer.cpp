@@ -17,9 +17,6 @@ prepared_formulas prepare_formulas(const cases::case_file& c) {
 
 namespace {
 
-// The first letters of a name, before any digit or underscore: W1 -> W, dL_dx -> dL.
-std::string kind_of(const std::string& name) { return name.substr(0, name.find_first_of("0123456789_")); }
-
 // The symbols a formula answer may use: the domain's, and the other answers that have a reference formula.
 std::vector<std::string> symbols_for(const cases::case_file& c, const formula::question& q) {
   auto out = c.domain.symbols();
@@ -78,7 +75,7 @@ std::vector<formula::alternative> alternatives_for(const cases::case_file& c, co
         };
         std::vector<std::string> like;
         for (const auto& s : symbols)
-          if (s != n && (size_of(n).empty() ? kind_of(s) == kind_of(n) : size_of(s) == size_of(n))) like.push_back(s);
+          if (s != n && (size_of(n).empty() ? name_kind(s) == name_kind(n) : size_of(s) == size_of(n))) like.push_back(s);
         return like;
       },
       [&](const std::string& n) { return std::any_of(c.domain.variables.begin(), c.domain.variables.end(), [&](const auto& v) { return v.name == n; }); },
@@ -163,13 +160,6 @@ graded grade_one(const cases::case_file& c, const formula::prepared_question& p,
   return g;
 }
 
-std::set<std::string> names_used(const expr::node& n) {
-  std::set<std::string> out;
-  if (n.kind == expr::node_kind::name) out.insert(n.text);
-  for (const auto& c : n.children) out.merge(names_used(c));
-  return out;
-}
-
 }  // namespace
 
 std::map<std::string, graded> grade_formula_answers(const cases::case_file& c, const prepared_formulas& prepared, const submission& s,
@@ -210,7 +200,7 @@ std::map<std::string, graded> grade_formula_answers(const cases::case_file& c, c
   // Right in terms of another answer that is wrong: carried forward.
   for (auto& [name, g] : out) {
     if (g.outcome != verdict::correct || !answer_of(name)) continue;
-    for (const auto& used : names_used(answer_of(name)->value)) {
+    for (const auto& used : expr::free_names(answer_of(name)->value)) {
       const auto it = out.find(used);
       if (it == out.end() || used == name || it->second.outcome == verdict::correct) continue;
       g.outcome = verdict::carried_forward;

@@ -133,11 +133,6 @@ box_value point_box(const point_value& v) {
   return b;
 }
 
-// The first letters of a name, before any digit or underscore: w5 -> w, dL_dw5 -> dL.
-std::string kind_of(const std::string& name) {
-  const auto cut = name.find_first_of("0123456789_");
-  return name.substr(0, cut);
-}
 
 class grader {
  public:
@@ -269,7 +264,7 @@ class grader {
     std::vector<std::string> out;
     const auto& shape = world.at(name);
     for (const auto& [other, v] : world)
-      if (other != name && kind_of(other) == kind_of(name) && v.rows == shape.rows && v.cols == shape.cols) out.push_back(other);
+      if (other != name && name_kind(other) == name_kind(name) && v.rows == shape.rows && v.cols == shape.cols) out.push_back(other);
     return out;
   }
 
@@ -394,7 +389,7 @@ class grader {
                     expected + "; your number is what " + expr::to_string(q.expression) + " gives when " + how + on_top);
     }
     for (const auto& a : c_.ask) {
-      if (a.name == q.name || kind_of(a.name) != kind_of(q.name)) continue;
+      if (a.name == q.name || name_kind(a.name) != name_kind(q.name)) continue;
       if (all_within(tol, sv, ref_.values.at(a.name)))
         return finish(g, verdict::wrong, expected + "; your value is the one of " + a.name + ": are the two answers swapped?");
     }

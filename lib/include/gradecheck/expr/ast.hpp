@@ -4,6 +4,7 @@
 
 #include "gradecheck/numeric/decimal.hpp"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,5 +41,8 @@ struct node {
 /// Returns the expression written back as text, fully parenthesised where
 /// precedence needs it (used in keys and feedback).
 std::string to_string(const node& n);
+
+/// Returns the names the expression uses, except the indices its sum(k, ...) bind.
+std::set<std::string> free_names(const node& n);
 
 }  // namespace gradecheck::expr

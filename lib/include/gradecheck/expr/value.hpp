@@ -30,6 +30,15 @@ struct value {
   Real& at(std::size_t i, std::size_t j) { return data[i * cols + j]; }
 };
 
+/// Returns the transpose of v.
+template <class Real>
+value<Real> transposed(const value<Real>& v) {
+  value<Real> t{v.cols, v.rows, std::vector<Real>(v.size())};
+  for (std::size_t i = 0; i < v.rows; ++i)
+    for (std::size_t j = 0; j < v.cols; ++j) t.at(j, i) = v.at(i, j);
+  return t;
+}
+
 /// Returns "scalar", "vector of 3", "1x3 row" or "2x3 matrix".
 template <class Real>
 std::string shape_name(const value<Real>& v) {

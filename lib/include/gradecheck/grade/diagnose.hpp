@@ -26,6 +26,10 @@ struct variant {
   bool is_sign_error = false;
 };
 
+/// Returns the first letters of a name, before any digit or underscore
+/// (w5 -> w, dL_dw5 -> dL): names of one kind share them.
+std::string name_kind(const std::string& name);
+
 /// Returns the one-edit variants of `e`, at most `limit` of them. `names_like(n)`
 /// returns the other names of the same kind as n; swaps of givens come before
 /// swaps of derived quantities; `scalar_givens` are candidates for "left out"
