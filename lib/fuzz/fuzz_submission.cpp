@@ -19,10 +19,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const grade::reference ref = grade::make_reference(c);
   const std::string text(reinterpret_cast<const char*>(data), size);
   const auto report = grade::grade_submission(ref, grade::parse_submission(text, "fuzz.txt", c));
-  (void)report::to_text(report);
-  (void)report::to_json(report);
-  (void)report::to_gradescope(report);
-  (void)report::to_prairielearn(report);
+  static const report::view how = report::make_view(c, report::reveal::always);
+  (void)report::to_text(report, how);
+  (void)report::to_json(report, how);
+  (void)report::to_gradescope(report, how, report::reveal::after_due_date);
+  (void)report::to_prairielearn(report, how);
   (void)report::to_csv({report});
   return 0;
 }

@@ -68,10 +68,11 @@ RC_GTEST_PROP(formula_check, adding_a_term_that_is_not_zero_is_caught_at_the_sma
   const auto r = check("y[i]*(delta(i, j) - y[j]) + " + text(c) + "*" + t);
   RC_ASSERT(r.what != formula::finding::agrees);
   // at K = 2 every term above is non-zero, so shrinking reaches z of two entries
-  const auto at = r.counterexample.find("at z = [");
+  RC_ASSERT(r.example.has_value());
+  const auto at = r.example->at.find("z = [");
   RC_ASSERT(at != std::string::npos);
-  const auto end = r.counterexample.find(']', at);
-  const std::string z = r.counterexample.substr(at, end - at);
+  const auto end = r.example->at.find(']', at);
+  const std::string z = r.example->at.substr(at, end - at);
   RC_ASSERT(std::count(z.begin(), z.end(), ',') == 1);
 }
 

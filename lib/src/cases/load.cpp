@@ -2,6 +2,7 @@
 
 #include "gradecheck/expr/parser.hpp"
 #include "gradecheck/formula/check.hpp"
+#include "gradecheck/grade/verdict.hpp"
 
 #include <toml++/toml.h>
 
@@ -63,6 +64,7 @@ class loader {
     c.ask = ask(doc, c);
     c.parts = parts(doc, c);
     c.mistakes = mistakes(doc, c);
+    c.grading = grading(doc);
     return c;
   }
 
@@ -156,6 +158,10 @@ class loader {
         if (!entry) fail(where(value), "expected a table");
         if (const auto* p = entry->get("points")) it->points = p->value<double>().value_or(it->points);
         if (const auto* tol = entry->get("tolerance")) it->within = read_tolerance(*tol, it->within);
+        if (const auto* pin = entry->get("pin_orientation")) {
+          if (!pin->is_boolean()) fail(where(*pin), "expected pin_orientation = true or false");
+          it->pin_orientation = pin->as_boolean()->get();
+        }
       }
     }
     return out;
@@ -186,6 +192,36 @@ class loader {
     std::vector<part> sorted;
     for (const auto k : order) sorted.push_back(out[k]);
     return sorted;
+  }
+
+  grading_policy grading(const toml::table& doc) const {
+    grading_policy out;
+    const auto* n = doc.get("grading");
+    if (!n) return out;
+    if (!n->is_table()) fail(where(*n), "expected a [grading] table with reveal and credit");
+    for (const auto& [key, value] : *n->as_table()) {
+      if (key.str() == "reveal") {
+        const auto text = value.value<std::string>();
+        if (!text || (*text != "never" && *text != "after_due_date" && *text != "always"))
+          fail(where(value), "expected reveal = \"never\", \"after_due_date\" or \"always\"");
+        out.reveal = *text;
+      } else if (key.str() == "credit") {
+        if (!value.is_table()) fail(where(value), "expected credit = { imprecise = 0.5, ... }");
+        for (const auto& [verdict, fraction] : *value.as_table()) {
+          const auto f = fraction.value<double>();
+          if (!f || !(*f >= 0 && *f <= 1)) fail(where(fraction), "a credit is a fraction in [0, 1]");
+          try {
+            grade::verdict_named(verdict.str());
+          } catch (const std::invalid_argument&) {
+            fail(where(fraction), "unknown verdict '" + std::string(verdict.str()) + "' in [grading] credit");
+          }
+          out.credit[std::string(verdict.str())] = *f;
+        }
+      } else {
+        fail(where(value), "unknown key '" + std::string(key.str()) + "' in [grading]; expected reveal or credit");
+      }
+    }
+    return out;
   }
 
   std::vector<known_mistake> mistakes(const toml::table& doc, const case_file& c) const {

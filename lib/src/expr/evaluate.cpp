@@ -14,8 +14,8 @@
 
 namespace gradecheck::expr {
 
-evaluation_error::evaluation_error(position at, const std::string& text)
-    : std::runtime_error("line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ": " + text), where(at), message(text) {}
+evaluation_error::evaluation_error(position at, const std::string& text, error_kind k)
+    : std::runtime_error("line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ": " + text), where(at), message(text), kind(k) {}
 
 const std::vector<std::string>& function_names() {
   static const std::vector<std::string> names{
@@ -61,7 +61,7 @@ class evaluator {
         for (auto b = bound_.rbegin(); b != bound_.rend(); ++b)
           if (b->first == n.text) return val<Real>::scalar(b->second);
         const auto it = env_.find(n.text);
-        if (it == env_.end()) throw evaluation_error(n.where, "unknown name '" + n.text + "'");
+        if (it == env_.end()) throw evaluation_error(n.where, "unknown name '" + n.text + "'", error_kind::name);
         return it->second;
       }
       case node_kind::negate: {
@@ -75,21 +75,21 @@ class evaluator {
         try {
           return binary(n, a, b);
         } catch (const std::domain_error& e) {
-          throw evaluation_error(n.where, e.what());
+          throw evaluation_error(n.where, e.what(), error_kind::domain);
         }
       }
       case node_kind::call:
         try {
           return call(n);
         } catch (const std::domain_error& e) {
-          throw evaluation_error(n.where, e.what());
+          throw evaluation_error(n.where, e.what(), error_kind::domain);
         }
       case node_kind::index: return index(n);
       case node_kind::list: return list(n);
       case node_kind::choice: {
         // only the branch taken is evaluated: a formula may be undefined where it is not used
         const auto condition = eval(n.children[0]);
-        if (!condition.is_scalar()) throw evaluation_error(n.children[0].where, "the condition of '?' must be a scalar, got " + shape_name(condition));
+        if (!condition.is_scalar()) throw evaluation_error(n.children[0].where, "the condition of '?' must be a scalar, got " + shape_name(condition), error_kind::shape);
         return eval(n.children[condition.data[0] != 0 ? 1 : 2]);
       }
       case node_kind::transpose: {
@@ -106,12 +106,12 @@ class evaluator {
   void charge(const node& n, std::size_t operations) {
     operations_ += operations;
     if (operations_ > limits_.max_operations)
-      throw evaluation_error(n.where, "too costly to evaluate (more than " + std::to_string(limits_.max_operations) + " operations)");
+      throw evaluation_error(n.where, "too costly to evaluate (more than " + std::to_string(limits_.max_operations) + " operations)", error_kind::budget);
   }
   void check_size(const node& n, std::size_t rows, std::size_t cols) const {
     if (cols != 0 && rows > limits_.max_entries / cols)
       throw evaluation_error(n.where, "a value of " + std::to_string(rows) + " x " + std::to_string(cols) + " entries is too large (at most " +
-                                          std::to_string(limits_.max_entries) + ")");
+                                          std::to_string(limits_.max_entries) + ")", error_kind::budget);
   }
 
   // Applies op entry by entry; a scalar on either side broadcasts.
@@ -129,7 +129,7 @@ class evaluator {
       return out;
     }
     if (a.rows != b.rows || a.cols != b.cols)
-      throw evaluation_error(n.where, "'" + n.text + "' needs equal shapes, got " + shape_name(a) + " and " + shape_name(b));
+      throw evaluation_error(n.where, "'" + n.text + "' needs equal shapes, got " + shape_name(a) + " and " + shape_name(b), error_kind::shape);
     val<Real> out = a;
     for (std::size_t k = 0; k < out.size(); ++k) out.data[k] = op(a.data[k], b.data[k]);
     return out;
@@ -138,7 +138,7 @@ class evaluator {
   val<Real> matrix_product(const node& n, const val<Real>& a, const val<Real>& b) {
     if (a.cols != b.rows)
       throw evaluation_error(n.where, "matrix product of " + shape_name(a) + " and " + shape_name(b) +
-                                          ": inner sizes differ" + (a.is_vector() && b.is_vector() ? " (use .* for the element-wise product, or transpose one side)" : ""));
+                                          ": inner sizes differ" + (a.is_vector() && b.is_vector() ? " (use .* for the element-wise product, or transpose one side)" : ""), error_kind::shape);
     check_size(n, a.rows, b.cols);
     if (a.cols != 0 && a.rows * b.cols > limits_.max_operations / a.cols) charge(n, limits_.max_operations + 1);
     charge(n, a.rows * b.cols * a.cols);
@@ -166,7 +166,7 @@ class evaluator {
     if (op == ".*") return elementwise(n, a, b, [](const Real& x, const Real& y) { return Real(x * y); });
     if (op == "/")
       return elementwise(n, a, b, [&](const Real& x, const Real& y) {
-        if (may_be_zero(y)) throw evaluation_error(n.where, "division by zero");
+        if (may_be_zero(y)) throw evaluation_error(n.where, "division by zero", error_kind::domain);
         return Real(x / y);
       });
     if (op == "*" || op == "@") {
@@ -174,10 +174,10 @@ class evaluator {
       return matrix_product(n, a, b);
     }
     if (op == "^") {
-      if (!b.is_scalar()) throw evaluation_error(n.where, "the exponent of '^' must be a scalar, got " + shape_name(b));
+      if (!b.is_scalar()) throw evaluation_error(n.where, "the exponent of '^' must be a scalar, got " + shape_name(b), error_kind::shape);
       return elementwise(n, a, b, [&](const Real& x, const Real& y) {
-        if (x < 0 && y != floor(y)) throw evaluation_error(n.where, "a negative number to a fractional power");
-        if (x == 0 && y < 0) throw evaluation_error(n.where, "zero to a negative power");
+        if (x < 0 && y != floor(y)) throw evaluation_error(n.where, "a negative number to a fractional power", error_kind::domain);
+        if (x == 0 && y < 0) throw evaluation_error(n.where, "zero to a negative power", error_kind::domain);
         return Real(pow(x, y));
       });
     }
@@ -190,7 +190,7 @@ class evaluator {
       throw evaluation_error(n.where, std::string(what) + " must be a non-negative integer (indices start at 0)");
     if (v.data[0] >= Real(limit))
       throw evaluation_error(n.where, std::string(what) + " " + std::to_string(static_cast<long>(v.data[0])) + " is out of range 0.." +
-                                          std::to_string(limit - 1));
+                                          std::to_string(limit - 1), error_kind::shape);
     return static_cast<std::size_t>(v.data[0]);
   }
 
@@ -207,7 +207,7 @@ class evaluator {
       const std::size_t j = as_index(n.children[2], base.cols, "column index");
       return val<Real>::scalar(base.at(i, j));
     }
-    throw evaluation_error(n.where, "an index takes one or two positions");
+    throw evaluation_error(n.where, "an index takes one or two positions", error_kind::shape);
   }
 
   val<Real> list(const node& n) {
@@ -224,7 +224,7 @@ class evaluator {
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (!items[i].is_vector() || items[i].size() != cols)
         throw evaluation_error(n.children[i].where, "row " + std::to_string(i) + " of the matrix is a " + shape_name(items[i]) +
-                                                        ", expected a vector of " + std::to_string(cols));
+                                                        ", expected a vector of " + std::to_string(cols), error_kind::shape);
       out.data.insert(out.data.end(), items[i].data.begin(), items[i].data.end());
     }
     return out;
@@ -244,12 +244,12 @@ class evaluator {
   }
 
   static std::vector<Real> as_vector(const node& n, const val<Real>& v, const char* what) {
-    if (!v.is_vector()) throw evaluation_error(n.where, n.text + "() needs a vector as " + what + ", got " + shape_name(v));
+    if (!v.is_vector()) throw evaluation_error(n.where, n.text + "() needs a vector as " + what + ", got " + shape_name(v), error_kind::shape);
     return v.data;
   }
 
   static Real as_scalar(const node& n, const val<Real>& v, const char* what) {
-    if (!v.is_scalar()) throw evaluation_error(n.where, n.text + "() needs a scalar as " + what + ", got " + shape_name(v));
+    if (!v.is_scalar()) throw evaluation_error(n.where, n.text + "() needs a scalar as " + what + ", got " + shape_name(v), error_kind::shape);
     return v.data[0];
   }
 
@@ -278,11 +278,11 @@ class evaluator {
       return map(a[0], [&](const Real& x) -> Real {
         if (f == "exp") return exp(x);
         if (f == "log" || f == "ln") {
-          if (x <= 0) throw evaluation_error(n.where, f + " of a number that is not positive");
+          if (x <= 0) throw evaluation_error(n.where, f + " of a number that is not positive", error_kind::domain);
           return log(x);
         }
         if (f == "sqrt") {
-          if (x < 0) throw evaluation_error(n.where, "sqrt of a negative number");
+          if (x < 0) throw evaluation_error(n.where, "sqrt of a negative number", error_kind::domain);
           return sqrt(x);
         }
         if (f == "abs") return abs(x);
@@ -324,7 +324,7 @@ class evaluator {
     if (f == "dot") {
       require_arity(n, 2, 2);
       const auto x = as_vector(n, a[0], "first argument"), y = as_vector(n, a[1], "second argument");
-      if (x.size() != y.size()) throw evaluation_error(n.where, "dot() of vectors of different lengths");
+      if (x.size() != y.size()) throw evaluation_error(n.where, "dot() of vectors of different lengths", error_kind::shape);
       Real s = 0;
       for (std::size_t k = 0; k < x.size(); ++k) s += x[k] * y[k];
       return val<Real>::scalar(s);
@@ -347,10 +347,10 @@ class evaluator {
     if (f == "mse" || f == "bce" || f == "cross_entropy" || f == "squared_error") {
       require_arity(n, 2, 2);
       const auto p = as_vector(n, a[0], "prediction"), y = as_vector(n, a[1], "target");
-      if (p.size() != y.size()) throw evaluation_error(n.where, f + "() of a prediction and a target of different lengths");
+      if (p.size() != y.size()) throw evaluation_error(n.where, f + "() of a prediction and a target of different lengths", error_kind::shape);
       if (f == "bce" || f == "cross_entropy")
         for (const auto& pi : p)
-          if (pi <= 0 || (f == "bce" && pi >= 1)) throw evaluation_error(n.where, f + "() needs probabilities strictly inside (0, 1)");
+          if (pi <= 0 || (f == "bce" && pi >= 1)) throw evaluation_error(n.where, f + "() needs probabilities strictly inside (0, 1)", error_kind::domain);
       if (f == "mse") return val<Real>::scalar(ops::mse(p, y));
       if (f == "bce") return val<Real>::scalar(ops::bce(p, y));
       if (f == "cross_entropy") return val<Real>::scalar(ops::cross_entropy(p, y));
@@ -390,7 +390,7 @@ class evaluator {
         for (std::size_t j = 0; j < y.size(); ++j) out.at(i, j) = x[i] * y[j];
       return out;
     }
-    throw evaluation_error(n.where, "unknown function '" + f + "'");
+    throw evaluation_error(n.where, "unknown function '" + f + "'", error_kind::name);
   }
 
   // sum(k, body) with k = 0..n-1, n the length of what body indexes with k; sum(k, n, body) with n given.
@@ -420,7 +420,7 @@ class evaluator {
         continue;
       }
       if (term.rows != total->rows || term.cols != total->cols)
-        throw evaluation_error(body.where, "the terms of the sum have different shapes: " + shape_name(*total) + " and " + shape_name(term));
+        throw evaluation_error(body.where, "the terms of the sum have different shapes: " + shape_name(*total) + " and " + shape_name(term), error_kind::shape);
       charge(n, term.size());
       for (std::size_t e = 0; e < term.size(); ++e) total->data[e] += term.data[e];
     }
@@ -437,7 +437,7 @@ class evaluator {
         const std::size_t length = body.children.size() == 2 ? (base.is_vector() ? base.size() : base.rows) : (p == 1 ? base.rows : base.cols);
         if (found && *found != length)
           throw evaluation_error(body.children[p].where, k + " indexes values of different lengths (" + std::to_string(*found) + " and " +
-                                                             std::to_string(length) + ")");
+                                                             std::to_string(length) + ")", error_kind::shape);
         found = length;
       }
     }
@@ -459,7 +459,7 @@ class evaluator {
     for (std::size_t p = 0; p + 1 < n.children.size(); p += 2) {
       const auto condition = eval(n.children[p]);
       if (!condition.is_scalar())
-        throw evaluation_error(n.children[p].where, "a condition of piecewise() must be a scalar, got " + shape_name(condition));
+        throw evaluation_error(n.children[p].where, "a condition of piecewise() must be a scalar, got " + shape_name(condition), error_kind::shape);
       if (condition.data[0] != 0) return eval(n.children[p + 1]);
     }
     return eval(n.children.back());

@@ -17,13 +17,6 @@ struct outcome {
   bool shape_problem = false;  ///< the error is about shapes, not about the point (a division by zero)
 };
 
-bool about_shapes(const std::string& message) {
-  for (const char* hint : {"shape", "matrix product", "needs a vector", "needs a scalar", "must be a scalar", "out of range",
-                           "different lengths", "index takes"})
-    if (message.find(hint) != std::string::npos) return true;
-  return false;
-}
-
 // An answer that uses indices the question does not (dL_dx = gamma*dL_dy[i]/sqrt(var) + ...
 // for the vector dL_dx) is an entry formula: it is evaluated at every value of those
 // indices and the entries assembled, the first index along rows.
@@ -57,7 +50,7 @@ outcome evaluate_at(const expr::node& n, const expr::environment<real50>& env, c
   try {
     return {evaluate_answer(n, env, free, limits, spent), "", false};
   } catch (const expr::evaluation_error& e) {
-    return {std::nullopt, e.message, about_shapes(e.message)};
+    return {std::nullopt, e.message, e.kind == expr::error_kind::shape};
   }
 }
 
@@ -71,13 +64,6 @@ bool same_shape(const value50& a, const value50& b) { return a.rows == b.rows &&
 // "3x2": rows by columns, as the shape diagnosis writes it.
 std::string dims(const value50& v) { return std::to_string(v.rows) + "x" + std::to_string(v.cols); }
 
-// "expected 3x2, got 2x3", with ": transposed?" when the sizes are swapped but the values were not checked to be
-std::string shape_clash(const value50& expected, const value50& got, bool ask_if_transposed) {
-  const bool swapped = got.rows == expected.cols && got.cols == expected.rows;
-  return "expected " + dims(expected) + ", got " + dims(got) + (swapped && ask_if_transposed ? ": transposed?" : "");
-}
-
-
 // The scalings a mistake commonly introduces: constants, then each scalar symbol and its inverse.
 struct scaling {
   std::string description;
@@ -89,8 +75,8 @@ struct scaling {
 std::vector<scaling> scalings(const domain& d) {
   std::vector<scaling> out{{"2", real50(2), "", false},
                            {"1/2", real50(1) / 2, "", false},
-                           {"10 (a slipped decimal point)", real50(10), "", false},
-                           {"1/10 (a slipped decimal point)", real50(1) / 10, "", false}};
+                           {"10", real50(10), "", false},
+                           {"1/10", real50(1) / 10, "", false}};
   for (const auto& s : d.sizes) {
     out.push_back({s.name, std::nullopt, s.name, false});
     out.push_back({"1/" + s.name, std::nullopt, s.name, true});
@@ -163,8 +149,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
   out.evaluations = samples.size();
   if (spent > limits.max_operations) {
     out.what = finding::differs;
-    out.counterexample = "your formula is too costly to check: more than " + std::to_string(limits.max_operations) +
-                         " operations over the " + std::to_string(samples.size()) + " points";
+    out.too_costly = true;
     return out;
   }
 
@@ -197,11 +182,12 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
     const bool swapped = s.rows == r.cols && s.cols == r.rows;
     const bool transposes = swapped && holds([&](std::size_t k) { return std::optional(expr::transposed(samples[k].expected.value)); });
     out.what = transposes ? finding::transposed : finding::wrong_shape;
-    out.detail = shape_clash(r, s, !transposes);
+    out.expected_shape = dims(r);
+    out.got_shape = dims(s);
     first_failure = shape_mismatch;
   } else if (const auto bad = std::find_if(got.begin(), got.end(), [](const outcome& o) { return o.shape_problem; }); bad != got.end()) {
     // cannot be evaluated for some sizes (a K-vector .* a D-vector): a shape error even where the sizes happen to fit
-    out.what = finding::wrong_shape;  // detail left empty: the counterexample says which shapes clash
+    out.what = finding::wrong_shape;  // no shapes: the counterexample says which clash
     first_failure = static_cast<std::size_t>(bad - got.begin());
   } else {
     out.what = finding::differs;
@@ -215,7 +201,6 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
             })) {
           out.what = finding::alternative;
           out.alternative = a;
-          out.detail = alternatives[a].description;
         }
         out.evaluations += samples.size();
       }
@@ -227,7 +212,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
     if (out.what == finding::differs && r0.rows == r0.cols && !r0.is_scalar() &&
         holds([&](std::size_t k) { return std::optional(expr::transposed(samples[k].expected.value)); })) {
       out.what = finding::transposed;
-      out.detail = "the transpose of the expected " + dims(r0) + " matrix";
+      out.expected_shape = out.got_shape = dims(r0);
     }
     for (const auto& sc : scalings(*p.d)) {
       if (out.what != finding::differs) break;
@@ -246,7 +231,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
           }) &&
           somewhere_not_one) {
         out.what = finding::scaled;
-        out.detail = sc.description;
+        out.factor = sc.description;
       }
     }
     if (out.what == finding::differs) try_alternatives(false);
@@ -302,7 +287,6 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
     } catch (const expr::evaluation_error&) {
     }
   }
-  const std::string what_it_is = p.q->derivative_of ? "the derivative" : "it";
   std::set<std::string> used = expr::free_names(answer);
   used.merge(question_names(*p.q));
   for (auto q = p.all->rbegin(); q != p.all->rend(); ++q)  // other answers bring what their reference uses
@@ -315,15 +299,13 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
                          std::any_of(p.all->begin(), p.all->end(), [&](const question& q) { return q.name == name && q.reference; });
     if (defined && best.env.count(name)) there += (there.empty() ? "" : ", ") + name + " = " + show(best.env.at(name));
   }
-  if (!there.empty()) there = " (there " + there + ")";
   if (best.got.value && (out.what == finding::transposed || out.what == finding::wrong_shape) &&
       !same_shape(*best.got.value, best.expected.value)) {
-    out.detail = shape_clash(best.expected.value, *best.got.value, out.what != finding::transposed);
+    out.expected_shape = dims(best.expected.value);
+    out.got_shape = dims(*best.got.value);
   }
-  if (best.got.value)
-    out.counterexample = "your formula gives " + show(*best.got.value) + " at " + at + there + "; " + what_it_is + " is " + show(truth);
-  else
-    out.counterexample = "your formula is undefined at " + at + there + " (" + best.got.error + "); " + what_it_is + " is " + show(truth);
+  out.example = counterexample{at, there, best.got.value ? show(*best.got.value) : "", best.got.value ? "" : best.got.error, show(truth),
+                               p.q->derivative_of.has_value()};
   return out;
 }
 

@@ -98,8 +98,8 @@ std::vector<variant> one_edit_variants(const node& e, const std::function<std::v
                                        const std::function<bool(const std::string&)>& is_given,
                                        const std::vector<std::string>& scalar_givens, std::size_t limit) {
   std::vector<variant> out;
-  const auto add = [&](node n, std::string description, bool sign = false) {
-    if (out.size() < limit) out.push_back({std::move(n), std::move(description), sign});
+  const auto add = [&](node n, mistake kind, std::map<std::string, std::string> params) {
+    if (out.size() < limit) out.push_back({std::move(n), {kind, std::move(params)}});
   };
 
   std::vector<std::pair<bool, node>> terms;
@@ -108,12 +108,12 @@ std::vector<variant> one_edit_variants(const node& e, const std::function<std::v
     for (std::size_t k = 0; k < terms.size(); ++k) {
       auto flipped = terms;
       flipped[k].first = !flipped[k].first;
-      add(rebuild_sum(flipped), "the sign of the term " + expr::to_string(terms[k].second) + " is flipped", true);
+      add(rebuild_sum(flipped), mistake::term_negated, {{"term", expr::to_string(terms[k].second)}});
     }
     for (std::size_t k = 0; k < terms.size(); ++k) {
       auto dropped = terms;
       dropped.erase(dropped.begin() + static_cast<long>(k));
-      add(rebuild_sum(dropped), "the term " + expr::to_string(terms[k].second) + " is left out");
+      add(rebuild_sum(dropped), mistake::term_dropped, {{"term", expr::to_string(terms[k].second)}});
     }
   }
 
@@ -132,7 +132,7 @@ std::vector<variant> one_edit_variants(const node& e, const std::function<std::v
         if (n == names[b]) return names[a];
         return std::nullopt;
       });
-      add(std::move(swapped), names[a] + " and " + names[b] + " are swapped");
+      add(std::move(swapped), mistake::swapped, {{"a", names[a]}, {"b", names[b]}});
     }
 
   for (const auto& from : names) {
@@ -143,7 +143,7 @@ std::vector<variant> one_edit_variants(const node& e, const std::function<std::v
         node replaced = e;
         int which = k;
         replace_occurrence(replaced, which, from, to);
-        add(std::move(replaced), to + " is used in place of " + from);
+        add(std::move(replaced), mistake::replaced, {{"used", to}, {"in_place_of", from}});
       }
     }
   }
@@ -166,7 +166,7 @@ std::vector<variant> one_edit_variants(const node& e, const std::function<std::v
       for (std::size_t j = 1; j < rest.size(); ++j) product_without = make(node_kind::binary, "*", {product_without, rest[j]});
       const node original = product;
       product = product_without;
-      add(copy, "the factor " + expr::to_string(f) + " is left out: the activation's value used in place of its derivative");
+      add(copy, mistake::value_for_derivative, {{"factor", expr::to_string(f)}});
       product = original;
     }
   });
@@ -187,7 +187,20 @@ std::vector<variant> one_edit_variants(const node& e, const std::function<std::v
       for (auto& c : n.children) to_number(c);
     };
     to_number(without);
-    add(std::move(without), g + " is left out");
+    add(std::move(without), mistake::given_left_out, {{"given", g}});
+  }
+  for (const auto& g : scalar_givens) {
+    if (count_occurrences(e, g) == 0) continue;
+    node twice = e;
+    const std::function<void(node&)> square = [&](node& n) {
+      if (n.kind == node_kind::name && n.text == g) {
+        n = make(node_kind::binary, "*", {n, n});
+        return;
+      }
+      for (auto& c : n.children) square(c);
+    };
+    square(twice);
+    add(std::move(twice), mistake::given_repeated, {{"given", g}});
   }
   return out;
 }

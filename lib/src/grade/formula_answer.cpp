@@ -50,14 +50,14 @@ std::string unreadable_because(const cases::case_file& c, const formula::questio
   return why;
 }
 
-// The mistakes the case names for q, then one-edit variants of its reference formula.
-// is_sign[k] tells whether alternative k is the reference with one term's sign flipped.
-std::vector<formula::alternative> alternatives_for(const cases::case_file& c, const formula::question& q, std::vector<bool>& is_sign) {
+// The mistakes the case names for q, then one-edit variants of its reference formula,
+// each with the mistake it stands for.
+std::vector<formula::alternative> alternatives_for(const cases::case_file& c, const formula::question& q, std::vector<diagnosis>& meaning) {
   std::vector<formula::alternative> out;
   for (const auto& m : c.mistakes)
     if (m.quantity == q.name) {
-      out.push_back({m.expression, m.feedback, true});
-      is_sign.push_back(false);
+      out.push_back({m.expression, true});
+      meaning.push_back({mistake::named_mistake, {{"feedback", m.feedback}}});
     }
   if (!q.reference) return out;
   const auto symbols = c.domain.symbols();
@@ -81,8 +81,8 @@ std::vector<formula::alternative> alternatives_for(const cases::case_file& c, co
       [&](const std::string& n) { return std::any_of(c.domain.variables.begin(), c.domain.variables.end(), [&](const auto& v) { return v.name == n; }); },
       scalars, 60);
   for (const auto& v : variants) {
-    out.push_back({v.expression, "what " + q.reference->text + " gives when " + v.description, false});
-    is_sign.push_back(v.is_sign_error);
+    out.push_back({v.expression, false});
+    meaning.push_back(v.what);
   }
   return out;
 }
@@ -92,69 +92,74 @@ graded grade_one(const cases::case_file& c, const formula::prepared_question& p,
   const formula::question& q = *p.q;
   graded g;
   g.name = q.name;
+  g.is_formula = true;
   g.compared.reference = q.reference ? q.reference->text : q.derivative_text();
   g.compared.tolerance = "equal to eps^(1/2) of 50-digit arithmetic (25 digits) at " + std::to_string(p.samples.size()) + " points" +
                          (q.derivative_of ? ", as the derivative " + q.derivative_text() : "");
   if (!a) {
     g.outcome = verdict::missing;
-    g.feedback = "no answer";
     return g;
   }
   g.student = a->text;
+  g.where = a->where;
   if (!a->readable) {
     g.outcome = verdict::unreadable;
-    g.feedback = a->problem;
+    g.problem = a->problem;
+    return g;
+  }
+  if (!a->conflicting_text.empty()) {
+    g.outcome = verdict::wrong;
+    g.diagnoses.push_back({mistake::two_answers, {{"lines", std::to_string(a->where.line) + " and " + std::to_string(a->conflicting_line)},
+                                                  {"other", a->conflicting_text}}});
     return g;
   }
   if (const auto why = unreadable_because(c, q, a->value); !why.empty()) {
     g.outcome = verdict::unreadable;
-    g.feedback = why;
+    g.problem = why;
     return g;
   }
-  std::vector<bool> is_sign;
-  const auto alternatives = alternatives_for(c, q, is_sign);
+  std::vector<diagnosis> meaning;
+  const auto alternatives = alternatives_for(c, q, meaning);
   const auto r = formula::check(p, a->value, alternatives);
   evaluations += r.evaluations;
-  const std::string points = std::to_string(r.points) + " points";
-  const std::string example = r.counterexample + trajectory_note;
+  g.compared.points = r.points;
+  g.compared.example = r.example;
+  g.compared.trajectory = trajectory_note;
+  const auto shapes = [&](mistake kind) { return diagnosis{kind, {{"expected", r.expected_shape}, {"got", r.got_shape}}}; };
   switch (r.what) {
-    case formula::finding::agrees:
-      g.outcome = verdict::correct;
-      g.feedback = "agrees at all " + points;
-      break;
+    case formula::finding::agrees: g.outcome = verdict::correct; break;
     case formula::finding::negated:
       g.outcome = verdict::sign_error;
-      g.feedback = "the sign is wrong: your formula is minus the right one at all " + points + "; " + example;
+      g.diagnoses.push_back({mistake::negated, {}});
       break;
     case formula::finding::scaled:
       g.outcome = verdict::factor_error;
-      g.feedback = "off by a factor of " + r.detail + " at all " + points + "; " + example;
+      g.diagnoses.push_back({mistake::scaled, {{"factor", r.factor}}});
       break;
     case formula::finding::transposed:
       g.outcome = verdict::shape_error;
-      g.feedback = "transposed: your formula is the transpose of the right one at all " + points + " (" + r.detail + "); " + example;
+      g.diagnoses.push_back(shapes(mistake::transposed));
       break;
     case formula::finding::wrong_shape:
       g.outcome = verdict::shape_error;
-      g.feedback = r.detail.empty() ? "the shapes do not fit: " + example : "the shape is wrong: " + r.detail + "; " + example;
+      g.diagnoses.push_back(r.expected_shape.empty() ? diagnosis{mistake::shapes_clash, {}} : shapes(mistake::wrong_size));
       break;
     case formula::finding::alternative:
+      g.diagnoses.push_back(meaning[r.alternative]);
       if (alternatives[r.alternative].named) {
         g.outcome = verdict::known_mistake;
-        g.feedback = r.detail + "; " + example;
       } else {
-        g.outcome = is_sign[r.alternative] ? verdict::sign_error : verdict::wrong;
-        g.feedback = "your formula is " + r.detail + "; " + example;
+        g.outcome = meaning[r.alternative].kind == mistake::term_negated ? verdict::sign_error : verdict::wrong;
         g.compared.reproduced_by = expr::to_string(alternatives[r.alternative].expression);
       }
       break;
     case formula::finding::undefined:
       g.outcome = verdict::wrong;
-      g.feedback = "undefined where the derivative exists: " + example;
+      g.diagnoses.push_back({mistake::undefined_at_point, {}});
       break;
     case formula::finding::differs:
       g.outcome = verdict::wrong;
-      g.feedback = example;
+      if (r.too_costly) g.diagnoses.push_back({mistake::too_costly, {}});
       break;
   }
   return g;
@@ -180,7 +185,7 @@ std::map<std::string, graded> grade_formula_answers(const cases::case_file& c, c
   if (c.trajectory && usable(c.trajectory->new_velocity) && usable(c.trajectory->new_parameter)) {
     run = formula::check_trajectory(c.domain, *c.trajectory, answer_of(c.trajectory->new_velocity)->value,
                                     answer_of(c.trajectory->new_parameter)->value, c.id);
-    if (!run->matches) trajectory_note = "; run as an optimizer, " + run->counterexample;
+    if (!run->matches) trajectory_note = run->counterexample;
   }
 
   std::map<std::string, graded> out;
@@ -190,9 +195,8 @@ std::map<std::string, graded> grade_formula_answers(const cases::case_file& c, c
     const bool in_trajectory = c.trajectory && (q.name == c.trajectory->new_velocity || q.name == c.trajectory->new_parameter);
     graded g = grade_one(c, prepared.at(q.name), answer_of(q.name), evaluations, in_trajectory ? trajectory_note : "");
     if (in_trajectory && run && run->matches && g.outcome != verdict::correct) {
-      g.feedback = "differs from " + g.compared.reference + " (" + g.feedback + "), but with the other rule it moves " + c.trajectory->parameter +
-                   " exactly as " + c.trajectory->optimizer + " does over " + std::to_string(run->runs) + " runs of " +
-                   std::to_string(c.trajectory->steps) + " steps: the same method with the velocity scaled differently";
+      g.compared.same_method_as_optimizer = true;  // the same method, with the velocity scaled differently
+      g.diagnoses.clear();
       g.outcome = verdict::correct;
     }
     out[q.name] = std::move(g);
@@ -204,8 +208,7 @@ std::map<std::string, graded> grade_formula_answers(const cases::case_file& c, c
       const auto it = out.find(used);
       if (it == out.end() || used == name || it->second.outcome == verdict::correct) continue;
       g.outcome = verdict::carried_forward;
-      g.feedback = "right in terms of " + used + ", which is itself " + std::string(name_of(it->second.outcome)) + ": with your " + used +
-                   " it inherits that error";
+      g.compared.follows_from = {used};
       break;
     }
   }

@@ -2,12 +2,13 @@
 
 #include "gradecheck/cases/derivation.hpp"
 #include "gradecheck/grade/diagnose.hpp"
+#include "gradecheck/grade/follow_through.hpp"
 #include "gradecheck/grade/formula_answer.hpp"
+#include "gradecheck/grade/scoring.hpp"
+#include "gradecheck/grade/tolerance.hpp"
 #include "gradecheck/numeric/format.hpp"
-#include "gradecheck/numeric/interval.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <functional>
 #include <set>
 
@@ -17,12 +18,10 @@ namespace {
 
 using numeric::interval;
 using numeric::real50;
-using point_value = expr::value<real50>;
-using box_value = expr::value<interval>;
 
-std::string show(const real50& x, int digits = 6) { return numeric::to_significant(x, digits); }
+std::string show(const real50& x, int digits) { return numeric::to_significant(x, digits); }
 
-std::string show(const point_value& v, int digits = 6) {
+std::string show(const point_value& v, int digits) {
   if (v.is_scalar()) return show(v.data[0], digits);
   std::string out = "[";
   for (std::size_t k = 0; k < v.size(); ++k) out += (k ? ", " : "") + show(v.data[k], digits);
@@ -36,95 +35,19 @@ std::string show(const box_value& v) {
   return v.size() == 1 ? out : "[" + out + "]";
 }
 
-// PrairieLearn's comparisons: relabs |s - r| <= atol + rtol |r|; sigfig and decdig
-// accept |s - r| < 0.51 units of the last digit asked for.
-bool within(const cases::tolerance& t, const real50& s, const real50& r) {
-  using boost::multiprecision::abs;
-  using boost::multiprecision::floor;
-  using boost::multiprecision::log10;
-  using boost::multiprecision::pow;
-  const real50 diff = abs(s - r);
+// The precision the problem asks for, as parameters: {kind = decdig, digits = 4}.
+std::map<std::string, std::string> asked_precision(const cases::tolerance& t) {
   switch (t.type) {
-    case cases::tolerance::kind::relabs: return diff <= real50(t.atol) + real50(t.rtol) * abs(r);
-    case cases::tolerance::kind::decdig: return diff < real50("0.51") * pow(real50(10), -t.digits);
-    case cases::tolerance::kind::sigfig: {
-      const real50 n = r == 0 ? real50(t.digits - 1) : real50(-floor(log10(abs(r))) + (t.digits - 1));
-      return diff < real50("0.51") * pow(real50(10), -n);
-    }
+    case cases::tolerance::kind::decdig: return {{"kind", "decdig"}, {"digits", std::to_string(t.digits)}};
+    case cases::tolerance::kind::sigfig: return {{"kind", "sigfig"}, {"digits", std::to_string(t.digits)}};
+    case cases::tolerance::kind::relabs: return {{"kind", "relabs"}, {"rtol", numeric::to_general(t.rtol)}, {"atol", numeric::to_general(t.atol)}};
   }
-  return false;
+  return {};
 }
 
-bool all_within(const cases::tolerance& t, const point_value& s, const point_value& r) {
-  if (s.rows != r.rows || s.cols != r.cols) return false;
-  for (std::size_t k = 0; k < s.size(); ++k)
-    if (!within(t, s.data[k], r.data[k])) return false;
-  return true;
-}
-
-bool intersects(const box_value& a, const box_value& b) {
-  if (a.rows != b.rows || a.cols != b.cols) return false;
-  for (std::size_t k = 0; k < a.size(); ++k)
-    if (!a.data[k].intersects(b.data[k])) return false;
-  return true;
-}
-
-box_value scaled(const box_value& v, const interval& k) {
-  box_value out = v;
-  for (auto& x : out.data) x = x * k;
-  return out;
-}
-
-// An answer is a number, a short expression or a small array: its evaluation is
-// bounded far below the general limits, so that a submission of many costly
-// answers still grades in milliseconds.
-const expr::evaluation_limits answer_limits{10'000, 100'000};
-
-// The student's answer as a box: a number written with a decimal point or an
-// exponent stands for every value that rounds to it (half a unit of its last
-// digit either way); integers and expressions are taken as exact.
-struct written {
-  box_value box;
-  bool precise_enough = true;  ///< at least 2 significant digits in every rounded number
-};
-
-written as_written(const expr::node& n) {
-  if (n.kind == expr::node_kind::number) {
-    const bool rounded = n.text.find_first_of(".eE") != std::string::npos;
-    const real50 mid = numeric::to_real<real50>(n.literal);
-    if (!rounded) return {box_value::scalar(interval(mid)), true};
-    const real50 half = numeric::parse_real<real50>("5e" + std::to_string(n.literal.exponent - 1));
-    const bool enough = n.literal.digits == "0" ? n.literal.decimal_places() >= 2 : n.literal.significant_digits() >= 2;
-    return {box_value::scalar(interval::around(mid, half)), enough};
-  }
-  if (n.kind == expr::node_kind::negate && n.children[0].kind == expr::node_kind::number) {
-    written w = as_written(n.children[0]);
-    w.box.data[0] = -w.box.data[0];
-    return w;
-  }
-  if (n.kind == expr::node_kind::list) {
-    std::vector<written> items;
-    for (const auto& c : n.children) items.push_back(as_written(c));
-    written out;
-    if (std::all_of(items.begin(), items.end(), [](const written& w) { return w.box.is_scalar(); })) {
-      out.box = box_value::column({});
-      for (const auto& w : items) {
-        out.box.data.push_back(w.box.data[0]);
-        out.precise_enough = out.precise_enough && w.precise_enough;
-      }
-      out.box.rows = out.box.data.size();
-      return out;
-    }
-    const std::size_t cols = items[0].box.size();
-    out.box = {items.size(), cols, {}};
-    for (const auto& w : items) {
-      if (w.box.size() != cols) throw expr::evaluation_error(n.where, "rows of different lengths");
-      out.box.data.insert(out.box.data.end(), w.box.data.begin(), w.box.data.end());
-      out.precise_enough = out.precise_enough && w.precise_enough;
-    }
-    return out;
-  }
-  return {expr::evaluate<interval>(n, {}, answer_limits), true};
+template <class A, class B>
+bool same_shape(const A& a, const B& b) {
+  return a.rows == b.rows && a.cols == b.cols;
 }
 
 box_value point_box(const point_value& v) {
@@ -133,6 +56,27 @@ box_value point_box(const point_value& v) {
   return b;
 }
 
+box_value scaled(const box_value& v, const interval& k) {
+  box_value out = v;
+  for (auto& x : out.data) x = x * k;
+  return out;
+}
+
+// Is entry k of `target` inside the band [s - w, s + w]?
+bool fits(const interval& target, const real50& s, const real50& w) { return target.intersects(interval::around(s, w)); }
+
+bool all_fit(const box_value& target, const point_value& s, const std::vector<real50>& w) {
+  if (!same_shape(target, s)) return false;
+  for (std::size_t k = 0; k < s.size(); ++k)
+    if (!fits(target.data[k], s.data[k], w[k])) return false;
+  return true;
+}
+
+// The student's answer, read.
+struct read_answer {
+  written as;
+  bool transposed_vector = false;  ///< a row written for a column (or the other way), accepted as the same vector
+};
 
 class grader {
  public:
@@ -146,7 +90,10 @@ class grader {
     r.unreadable = s_.unreadable_file;
     read_answers();
     expr::environment<interval> world;
-    for (const auto& g : c_.given) world[g.name] = point_box(ref_.values.at(g.name));
+    for (const auto& g : c_.given) {
+      world[g.name] = point_box(ref_.values.at(g.name));
+      student_[g.name] = ref_.values.at(g.name);
+    }
     // The same, but with the student's isolated slips (wrong answers that do not follow from
     // their own earlier numbers) replaced by what their own steps give.
     mended_ = world;
@@ -159,40 +106,26 @@ class grader {
         step.reset();  // the student's inputs leave this step undefined; judged on the reference alone
       }
       if (s_.answers.count(q.name) || asked(q.name)) results[q.name] = grade_one(q, step, world);
-      const bool usable = boxes_.count(q.name) && same_shape(boxes_.at(q.name), ref_.values.at(q.name));
-      world[q.name] = usable ? boxes_.at(q.name) : (step ? *step : point_box(ref_.values.at(q.name)));
-      mended_[q.name] = usable && follows_on(q.name) ? boxes_.at(q.name) : mended_step(q);
+      const bool usable = answers_.count(q.name) && same_shape(answers_.at(q.name).as.value, ref_.values.at(q.name));
+      world[q.name] = usable ? input_box(q.name) : (step ? *step : point_box(ref_.values.at(q.name)));
+      mended_[q.name] = usable && follows_on(q.name) ? input_box(q.name) : mended_step(q);
+      student_[q.name] = usable ? answers_.at(q.name).as.value : student_value(q);
     }
     if (!c_.formulas.empty())
       for (auto& [name, g] : grade_formula_answers(c_, ref_.formulas, s_, evaluations_)) results[name] = std::move(g);
-    for (const auto& a : c_.ask) {
-      graded g = results.at(a.name);
-      g.max_score = a.points;
-      g.score = a.points * options_.credit.of(g.outcome);
-      r.score += g.score;
-      r.max_score += g.max_score;
-      r.unreadable = r.unreadable || g.outcome == verdict::unreadable;
-      r.results.push_back(std::move(g));
-    }
-    for (const auto& p : c_.parts) {
-      part_score ps{p.name, 0, 0};
-      for (const auto& g : r.results)
-        if (std::find(p.quantities.begin(), p.quantities.end(), g.name) != p.quantities.end()) {
-          ps.score += g.score;
-          ps.max_score += g.max_score;
-        }
-      r.parts.push_back(ps);
-    }
+    for (const auto& a : c_.ask) r.results.push_back(std::move(results.at(a.name)));
+    charge_repeated_mistakes_once(c_, r.results);
+    score(c_, options_.credit, r);
     r.search_evaluations = evaluations_;
     r.searched_answers = searched_;
     return r;
   }
 
+ private:
   // True when later steps may build on the student's own value of `name`.
   bool follows_on(const std::string& name) const {
     const auto v = verdicts_.find(name);
-    return v == verdicts_.end() || v->second == verdict::correct || v->second == verdict::correct_rounded ||
-           v->second == verdict::carried_forward;
+    return v == verdicts_.end() || accepted(v->second) || v->second == verdict::imprecise;
   }
 
   box_value mended_step(const expr::assignment& q) const {
@@ -203,42 +136,65 @@ class grader {
     }
   }
 
- private:
+  point_value student_value(const expr::assignment& q) const {
+    try {
+      return expr::evaluate<real50>(q.expression, student_);
+    } catch (const expr::evaluation_error&) {
+      return ref_.values.at(q.name);
+    }
+  }
+
   bool asked(const std::string& name) const {
     return std::any_of(c_.ask.begin(), c_.ask.end(), [&](const cases::asked& a) { return a.name == name; });
   }
 
-  const cases::tolerance& tolerance_of(const std::string& name) const {
+  const cases::asked* asked_entry(const std::string& name) const {
     for (const auto& a : c_.ask)
-      if (a.name == name) return a.within;
-    static const cases::tolerance fallback{};
-    return fallback;
+      if (a.name == name) return &a;
+    return nullptr;
   }
 
-  template <class V>
-  static bool same_shape(const V& a, const point_value& b) {
-    return a.rows == b.rows && a.cols == b.cols;
+  const cases::tolerance& tolerance_of(const std::string& name) const {
+    static const cases::tolerance fallback{};
+    const auto* a = asked_entry(name);
+    return a ? a->within : fallback;
+  }
+
+  std::vector<real50> half_widths(const std::string& name) const {
+    std::vector<real50> out;
+    for (const auto& r : ref_.values.at(name).data) out.push_back(half_width(tolerance_of(name), r));
+    return out;
+  }
+
+  // A student's answer as an input of later steps: each entry within half a unit of its last
+  // digit, but never wider than the precision the problem asks for: coarse inputs do not widen
+  // what later steps accept.
+  box_value input_box(const std::string& name) const {
+    const auto& a = answers_.at(name).as;
+    const auto w = half_widths(name);
+    box_value out{a.value.rows, a.value.cols, {}};
+    for (std::size_t k = 0; k < a.value.size(); ++k) out.data.push_back(interval::around(a.value.data[k], std::min(a.half_unit(k), w[k])));
+    return out;
   }
 
   void read_answers() {
     for (const auto& [name, a] : s_.answers) {
       if (c_.find_formula(name)) continue;  // graded as a formula (formula_answer.hpp)
-      if (!a.readable) {
-        problems_[name] = a.problem;
-        continue;
-      }
+      if (!a.readable) continue;
       try {
-        points_[name] = expr::evaluate<real50>(a.value, {}, answer_limits);
-        const written w = as_written(a.value);
-        boxes_[name] = w.box;
-        precise_[name] = w.precise_enough;
-        for (const auto& x : points_[name].data)
-          if (!boost::multiprecision::isfinite(x)) throw expr::evaluation_error(a.where, "the value is not a finite number");
+        read_answer got{as_written(a.value)};
+        const auto& ref = ref_.values.at(name);
+        const auto* entry = asked_entry(name);
+        const bool pinned = entry && entry->pin_orientation;
+        // a vector may be written as a row or a column, unless the case pins its orientation
+        if (!pinned && ref.is_vector() && !ref.is_scalar() && got.as.value.rows == ref.cols && got.as.value.cols == ref.rows) {
+          got.as.value = expr::transposed(got.as.value);
+          got.as.box = expr::transposed(got.as.box);
+          got.transposed_vector = true;
+        }
+        answers_[name] = std::move(got);
       } catch (const expr::evaluation_error& e) {
-        points_.erase(name);
-        boxes_.erase(name);
-        problems_[name] = "line " + std::to_string(e.where.line) + ", column " + std::to_string(e.where.column) + ": " + e.message +
-                          (e.message.find("unknown name") != std::string::npos ? " (a value is a number or an expression of numbers)" : "");
+        problems_[name] = {e.where, e.message, e.kind == expr::error_kind::name};
       }
     }
   }
@@ -248,7 +204,7 @@ class grader {
     std::set<std::string> out;
     std::function<void(const expr::node&)> walk = [&](const expr::node& n) {
       if (n.kind == expr::node_kind::name) {
-        if (s_.answers.count(n.text) && points_.count(n.text)) {
+        if (answers_.count(n.text)) {
           out.insert(n.text);
         } else if (const auto* q = c_.find(n.text); q && !c_.is_given(n.text)) {
           walk(q->expression);
@@ -268,6 +224,16 @@ class grader {
     return out;
   }
 
+  graded finish(graded& g, verdict v, std::optional<diagnosis> d = std::nullopt) {
+    g.outcome = v;
+    if (d) g.diagnoses.insert(g.diagnoses.begin(), std::move(*d));
+    verdicts_[g.name] = v;
+    return g;
+  }
+
+  // The verdict of each entry, before any diagnosis of the whole answer.
+  enum class entry_state { right, follows, mended, coarse, off };
+
   graded grade_one(const expr::assignment& q, const std::optional<box_value>& step, const expr::environment<interval>& world) {
     graded g;
     g.name = q.name;
@@ -277,129 +243,259 @@ class grader {
     g.compared.tolerance = describe(tol);
     g.compared.expression = expr::to_string(q.expression);
     const auto answer = s_.answers.find(q.name);
-    if (answer == s_.answers.end()) return finish(g, verdict::missing, "no answer; the correct value is " + show(ref));
+    if (answer == s_.answers.end()) return finish(g, verdict::missing);
     g.student = answer->second.text;
-    if (problems_.count(q.name))
-      return finish(g, verdict::unreadable, problems_.at(q.name) + "; not charged as a mistake: fix the line and submit again");
-    const point_value& sv = points_.at(q.name);
-    const box_value& sb = boxes_.at(q.name);
+    g.where = answer->second.where;
+    if (!answer->second.readable) {
+      g.problem = answer->second.problem;
+      return finish(g, verdict::unreadable);
+    }
+    if (const auto p = problems_.find(q.name); p != problems_.end()) {
+      g.problem = "line " + std::to_string(p->second.where.line) + ", column " + std::to_string(p->second.where.column) + ": " +
+                  p->second.message + (p->second.unknown_name ? " (a value is a number or an expression of numbers)" : "");
+      return finish(g, verdict::unreadable);
+    }
+    if (!answer->second.conflicting_text.empty())
+      return finish(g, verdict::wrong,
+                    diagnosis{mistake::two_answers, {{"lines", std::to_string(answer->second.where.line) + " and " +
+                                                                   std::to_string(answer->second.conflicting_line)},
+                                                     {"other", answer->second.conflicting_text}}});
+    const written& sw = answers_.at(q.name).as;
+    const point_value& sv = sw.value;
 
     if (!same_shape(sv, ref)) {
-      std::string why = "expected a " + expr::shape_name(ref) + ", got a " + expr::shape_name(sv);
-      if (sv.rows == ref.cols && sv.cols == ref.rows && sv.size() > 1) why += ": transposed?";
-      return finish(g, verdict::shape_error, why);
+      const auto dims = [](const point_value& v) { return std::to_string(v.rows) + "x" + std::to_string(v.cols); };
+      return finish(g, verdict::shape_error, diagnosis{mistake::wrong_size, {{"expected", dims(ref)}, {"got", dims(sv)}}});
     }
-    if (all_within(tol, sv, ref)) return finish(g, verdict::correct, "");
+    const std::vector<real50> hw = half_widths(q.name);
 
     const std::set<std::string> inputs = inputs_of(q.expression);
-    std::vector<std::string> wrong_inputs;
+    std::vector<std::string> wrong_inputs, slips;
     for (const auto& d : inputs) {
       g.compared.used[d] = s_.answers.at(d).text;
       const auto v = verdicts_.find(d);
-      if (v != verdicts_.end() && v->second != verdict::correct && v->second != verdict::correct_rounded) wrong_inputs.push_back(d);
+      if (v == verdicts_.end()) continue;
+      const bool right = v->second == verdict::correct || v->second == verdict::correct_rounded ||
+                         (v->second == verdict::imprecise && right_but_coarse_.count(d));
+      if (!right) wrong_inputs.push_back(d);
+      if (!follows_on(d)) slips.push_back(d);
     }
-    std::string yours;
-    for (const auto& [name, text] : g.compared.used) yours += (yours.empty() ? "" : ", ") + name + " = " + text;
+    if (step) g.compared.interval = show(*step);
+    std::optional<box_value> mended;
+    if (!slips.empty()) mended = mended_step(q);
 
-    if (step) {
-      g.compared.interval = show(*step);
-      if (intersects(sb, *step) && precise_.at(q.name)) {
-        if (wrong_inputs.empty())
-          return finish(g, verdict::correct_rounded,
-                        "accepted: " + g.student + " is what this step gives from the numbers you wrote" + (yours.empty() ? "" : " (" + yours + ")") +
-                            "; unrounded, the value is " + show(ref));
-        std::string earlier;
-        for (const auto& w : wrong_inputs) earlier += (earlier.empty() ? "" : ", ") + w + " = " + s_.answers.at(w).text;
-        return finish(g, verdict::carried_forward,
-                      "follows correctly from your earlier " + earlier + ", which " + (wrong_inputs.size() > 1 ? "are" : "is") +
-                          " wrong; not charged again. With correct inputs: " + show(ref));
+    // Each entry on its own: right as it stands, what this step gives from the student's inputs,
+    // what it gives with their isolated slips mended, right but to fewer digits than asked, or off.
+    std::vector<entry_state> state(sv.size(), entry_state::off);
+    bool coarse_and_off = false;  // a coarse entry that only fits what the step gives from wrong inputs
+    for (std::size_t k = 0; k < sv.size(); ++k) {
+      const real50 half = sw.half_unit(k);
+      const bool coarse = !precise_enough(tol, ref.data[k], half) && sv.data[k] != 0;
+      // the number as written, at the precision asked: 0.05 from a g1 of 0.5 is exactly what the step gives
+      if (within(tol, sv.data[k], ref.data[k])) state[k] = entry_state::right;
+      else if (step && fits(step->data[k], sv.data[k], hw[k])) state[k] = entry_state::follows;
+      else if (mended && fits(mended->data[k], sv.data[k], hw[k])) state[k] = entry_state::mended;
+      else if (coarse && !copies_a_given(q.expression, sv, k) && interval::around(sv.data[k], half).contains(ref.data[k])) state[k] = entry_state::coarse;
+      else if (coarse && step && fits(step->data[k], sv.data[k], half)) {
+        state[k] = entry_state::coarse;
+        coarse_and_off = coarse_and_off || !wrong_inputs.empty();
       }
     }
-    // An earlier isolated slip: does the answer follow from the student's own steps without it?
-    if (!wrong_inputs.empty() && precise_.at(q.name)) {
-      std::vector<std::string> slips;
-      for (const auto& w : wrong_inputs)
-        if (!follows_on(w)) slips.push_back(w);
-      const box_value mended = mended_step(q);
-      if (!slips.empty() && intersects(sb, mended)) {
-        std::string which;
-        for (const auto& w : slips) which += (which.empty() ? "" : ", ") + w + " = " + s_.answers.at(w).text;
-        g.compared.interval = show(mended);
-        return finish(g, verdict::carried_forward,
-                      "follows from your own earlier steps, taking " + which +
-                          " as your steps give it rather than as written (a slip already charged there); not charged again. With correct inputs: " +
-                          show(ref));
+    const auto count = [&](entry_state s) { return static_cast<std::size_t>(std::count(state.begin(), state.end(), s)); };
+    const std::size_t right = count(entry_state::right), follows = count(entry_state::follows), mends = count(entry_state::mended),
+                      coarse = count(entry_state::coarse);
+    const auto entry_verdict = [&](entry_state s, verdict otherwise) {
+      switch (s) {
+        case entry_state::right: return verdict::correct;
+        case entry_state::follows: return wrong_inputs.empty() ? verdict::correct_rounded : verdict::carried_forward;
+        case entry_state::mended: return verdict::carried_forward;
+        case entry_state::coarse: return verdict::imprecise;
+        case entry_state::off: return otherwise;
       }
+      return otherwise;
+    };
+    const auto record_entries = [&](verdict otherwise) {
+      if (sv.is_scalar()) return;
+      for (std::size_t k = 0; k < sv.size(); ++k)
+        g.entries.push_back({k / sv.cols, k % sv.cols, entry_verdict(state[k], otherwise), numeric::to_significant(sv.data[k], 12),
+                             show(ref.data[k], 12)});
+    };
+
+    if (right == sv.size()) return finish(g, verdict::correct);
+    if (right + follows + mends + coarse == sv.size()) {
+      // A step built on a wrong value earns follow-through only if it still does its work.
+      if (follows + mends > 0 && removes_work_by_claim(wrong_inputs)) {
+        if (auto why = removes_the_work(q.name)) {
+          g.compared.follows_from = wrong_inputs;
+          trivial_.insert(q.name);
+          return finish(g, verdict::wrong, std::move(why));
+        }
+      }
+      record_entries(verdict::wrong);
+      if (coarse > 0) {
+        // later steps take it as right only if it is right, coarsely; from a wrong input it stays wrong
+        if (!coarse_and_off && wrong_inputs.empty()) right_but_coarse_.insert(q.name);
+        if (!wrong_inputs.empty()) g.compared.follows_from = wrong_inputs;
+        return finish(g, verdict::imprecise, diagnosis{mistake::coarse, asked_precision(tol)});
+      }
+      if (follows + mends == 0) return finish(g, verdict::correct);
+      if (mends > 0 && mended) g.compared.interval = show(*mended);
+      if (wrong_inputs.empty()) return finish(g, verdict::correct_rounded);
+      g.compared.follows_from = mends > 0 ? slips : wrong_inputs;
+      return finish(g, verdict::carried_forward);
     }
-    return diagnose(g, q, step, world, sv, sb, ref, tol, wrong_inputs);
+    diagnose(g, q, step, world, sw, ref, tol, hw, wrong_inputs);
+    if (!sv.is_scalar() && right + follows + mends + coarse > 0) {
+      record_entries(g.outcome);
+      if (g.diagnoses.empty()) g.diagnoses.push_back({mistake::entries, {{"right", std::to_string(right + follows + mends)}, {"total", std::to_string(sv.size())}}});
+    }
+    return g;
   }
 
-  graded diagnose(graded& g, const expr::assignment& q, const std::optional<box_value>& step, const expr::environment<interval>& world,
-                  const point_value& sv, const box_value& sb, const point_value& ref, const cases::tolerance& tol,
-                  const std::vector<std::string>& wrong_inputs) {
-    const std::string expected = "expected " + show(ref) + ", you wrote " + g.student;
-    const std::string on_top = wrong_inputs.empty() ? "" : " (on top of the earlier error in " + wrong_inputs.front() + ")";
-    point_value negated = sv;
-    for (auto& x : negated.data) x = -x;
-    if (all_within(tol, negated, ref) || (step && intersects(scaled(sb, interval(-1)), *step)))
-      return finish(g, verdict::sign_error, "the sign is wrong" + on_top + ": " + expected);
+  // True when one of the wrong inputs is a claimed value that removes work: written as 0 or as a
+  // given of the problem (o1 = t1, h1 = 0) and not what its own step gives, or itself a trivial
+  // step. A wrong value that a student computed correctly (relu of a wrong negative z is 0) is
+  // their work, and what follows from it keeps its follow-through.
+  bool removes_work_by_claim(const std::vector<std::string>& wrong_inputs) const {
+    for (const auto& w : wrong_inputs) {
+      const auto v = verdicts_.find(w);
+      if (v == verdicts_.end() || accepted(v->second)) continue;
+      if (trivial_.count(w)) return true;
+      const auto a = answers_.find(w);
+      if (a == answers_.end()) continue;
+      const auto& x = a->second.as.value;
+      if (std::all_of(x.data.begin(), x.data.end(), [](const real50& e) { return e == 0; })) return true;
+      for (const auto& g : c_.given) {
+        const auto& gv = ref_.values.at(g.name);
+        if (same_shape(gv, x) && gv.data == x.data) return true;
+      }
+    }
+    return false;
+  }
 
-    for (const auto& [factor, label] : factors()) {
-      point_value unscaled = sv;
-      for (auto& x : unscaled.data) x /= factor;
-      const bool matches = all_within(tol, unscaled, ref) || (step && intersects(sb, scaled(*step, interval(factor))));
-      if (matches) return finish(g, verdict::factor_error, "off by a factor of " + label + on_top + ": " + expected);
+  // True when entry k is exactly a given the step uses: a number copied from the problem shows no
+  // work, however close the rounding of it comes (w1_new = 0.15 for 0.1498).
+  bool copies_a_given(const expr::node& step, const point_value& sv, std::size_t k) const {
+    for (const auto& n : expr::free_names(step))
+      if (c_.is_given(n)) {
+        const auto& v = ref_.values.at(n);
+        if (v.size() == sv.size() ? v.data[k] == sv.data[k] : v.is_scalar() && v.data[0] == sv.data[k]) return true;
+      }
+    return false;
+  }
+
+  std::optional<diagnosis> removes_the_work(const std::string& name) const {
+    const auto* q = c_.find(name);
+    const auto step = inlined(q->expression, c_, [&](const std::string& n) { return answers_.count(n) > 0; });
+    return grade::removes_the_work(step, student_, ref_.values, half_widths(name));
+  }
+
+  // A candidate explanation of a wrong number: what the step would give with that mistake.
+  struct candidate {
+    box_value target;
+    verdict outcome;
+    diagnosis what;
+    std::string expression;  ///< the edited step, for one-edit variants
+  };
+
+  graded diagnose(graded& g, const expr::assignment& q, const std::optional<box_value>& step, const expr::environment<interval>& world,
+                  const written& sw, const point_value& ref, const cases::tolerance& tol, const std::vector<real50>& hw,
+                  const std::vector<std::string>& wrong_inputs) {
+    const point_value& sv = sw.value;
+    if (!wrong_inputs.empty()) g.compared.follows_from = wrong_inputs;
+    // The band a mistake's value must fall in: the problem's tolerance around the number as written,
+    // or its rounding when that is coarser, but not for a number of one significant figure (0.01
+    // stands for 0.005..0.015 and would fit almost any mistake).
+    std::vector<real50> band(sv.size());
+    bool coarse_fits = true;
+    for (std::size_t k = 0; k < sv.size(); ++k) {
+      using boost::multiprecision::abs;
+      if (sw.half_unit(k) > 0 && sw.half_unit(k) * 20 > abs(sv.data[k])) coarse_fits = false;
+    }
+    for (std::size_t k = 0; k < sv.size(); ++k) band[k] = coarse_fits ? std::max(hw[k], sw.half_unit(k)) : hw[k];
+    const bool all_zero = std::all_of(sv.data.begin(), sv.data.end(), [](const real50& x) { return x == 0; });
+    if (all_zero) return finish(g, verdict::wrong);
+
+    // a square matrix whose transpose is right
+    if (sv.rows == sv.cols && sv.rows > 1) {
+      const point_value t = expr::transposed(sv);
+      bool right = true;
+      for (std::size_t k = 0; k < sv.size(); ++k) right = right && within(tol, t.data[k], ref.data[k]);
+      if (right) return finish(g, verdict::shape_error, diagnosis{mistake::transposed, {{"expected", std::to_string(sv.rows) + "x" + std::to_string(sv.cols)}}});
+    }
+    // a given written as the answer
+    for (const auto& given : c_.given) {
+      const auto& v = ref_.values.at(given.name);
+      if (!same_shape(v, sv) || std::all_of(v.data.begin(), v.data.end(), [](const real50& x) { return x == 0; })) continue;
+      bool same = true;
+      for (std::size_t k = 0; k < sv.size(); ++k) same = same && within(tol, sv.data[k], v.data[k]);
+      if (same) return finish(g, verdict::wrong, diagnosis{mistake::copied_given, {{"given", given.name}}});
     }
 
-    for (const auto& m : c_.mistakes) {
-      if (m.quantity != q.name) continue;
+    std::vector<candidate> candidates;
+    candidates.push_back({scaled(point_box(ref), interval(-1)), verdict::sign_error, {mistake::negated, {}}, ""});
+    if (step) candidates.push_back({scaled(*step, interval(-1)), verdict::sign_error, {mistake::negated, {}}, ""});
+    for (const auto& [factor, label] : factors()) {
+      candidates.push_back({scaled(point_box(ref), interval(factor)), verdict::factor_error, {mistake::scaled, {{"factor", label}}}, ""});
+      if (step) candidates.push_back({scaled(*step, interval(factor)), verdict::factor_error, {mistake::scaled, {{"factor", label}}}, ""});
+    }
+    for (std::size_t m = 0; m < c_.mistakes.size(); ++m) {
+      if (c_.mistakes[m].quantity != q.name) continue;
       try {
-        if (intersects(sb, expr::evaluate<interval>(m.expression, world)))
-          return finish(g, verdict::known_mistake, m.feedback + " (" + expected + ")");
+        candidates.push_back({expr::evaluate<interval>(c_.mistakes[m].expression, world), verdict::known_mistake,
+                              {mistake::named_mistake, {{"feedback", c_.mistakes[m].feedback}}}, ""});
       } catch (const expr::evaluation_error&) {
       }
     }
-
     std::vector<std::string> scalar_givens;
     for (const auto& given : c_.given)
       if (ref_.values.at(given.name).is_scalar()) scalar_givens.push_back(given.name);
     const auto variants = one_edit_variants(
         q.expression, [&](const std::string& n) { return world.count(n) ? names_like(n, world) : std::vector<std::string>{}; },
         [&](const std::string& n) { return c_.is_given(n); }, scalar_givens, options_.max_search);
-    // Every edit that reproduces the number is reported (up to three): the numbers alone
-    // cannot always tell w3 in place of w1 from w3 in place of w2.
-    std::vector<const variant*> matches;
     ++searched_;
     for (const auto& v : variants) {
       ++evaluations_;
       try {
-        if (intersects(sb, expr::evaluate<interval>(v.expression, world))) matches.push_back(&v);
+        candidates.push_back({expr::evaluate<interval>(v.expression, world), v.what.kind == mistake::term_negated ? verdict::sign_error : verdict::wrong,
+                              v.what, expr::to_string(v.expression)});
       } catch (const expr::evaluation_error&) {
       }
-      if (matches.size() == 3) break;
-    }
-    if (!matches.empty()) {
-      std::string how, shown;
-      for (std::size_t k = 0; k < matches.size(); ++k) {
-        how += (k ? (k + 1 == matches.size() ? ", or when " : ", when ") : "") + matches[k]->description;
-        shown += (k ? "; " : "") + expr::to_string(matches[k]->expression);
-      }
-      g.compared.reproduced_by = shown;
-      return finish(g, matches.front()->is_sign_error ? verdict::sign_error : verdict::wrong,
-                    expected + "; your number is what " + expr::to_string(q.expression) + " gives when " + how + on_top);
     }
     for (const auto& a : c_.ask) {
-      if (a.name == q.name || name_kind(a.name) != name_kind(q.name)) continue;
-      if (all_within(tol, sv, ref_.values.at(a.name)))
-        return finish(g, verdict::wrong, expected + "; your value is the one of " + a.name + ": are the two answers swapped?");
+      if (a.name == q.name || name_kind(a.name) != name_kind(q.name) || !ref_.values.count(a.name)) continue;
+      candidates.push_back({point_box(ref_.values.at(a.name)), verdict::wrong, {mistake::answers_swapped, {{"other", a.name}}}, ""});
     }
-    return finish(g, verdict::wrong, expected + on_top);
+
+    std::vector<const candidate*> fitting;
+    for (const auto& cand : candidates)
+      if (all_fit(cand.target, sv, band)) fitting.push_back(&cand);
+    if (fitting.empty()) return finish(g, verdict::wrong);
+    // Explanations that give different numbers, all within the digits written: none can be told.
+    const candidate& first = *fitting.front();
+    for (const auto* other : fitting) {
+      bool same = true;
+      for (std::size_t k = 0; k < sv.size(); ++k)
+        same = same && fits(other->target.data[k], first.target.data[k].mid(), hw[k] + first.target.data[k].width() / 2);
+      if (!same) return finish(g, verdict::wrong, diagnosis{mistake::ambiguous, {{"count", std::to_string(fitting.size())}}});
+    }
+    // Every explanation that gives this same number is kept (up to four): the numbers alone cannot
+    // tell w3 in place of w1 from w3 in place of w2, nor eta^2 from a neighbour's gradient; the
+    // first is the one charged, the others let a mistake repeated in a parallel step be recognised.
+    std::string shown;
+    for (const auto* f : fitting) {
+      if (g.diagnoses.size() == 4 || std::find(g.diagnoses.begin(), g.diagnoses.end(), f->what) != g.diagnoses.end()) continue;
+      g.diagnoses.push_back(f->what);
+      if (!f->expression.empty()) shown += (shown.empty() ? "" : "; ") + f->expression;
+    }
+    g.compared.reproduced_by = shown;
+    return finish(g, first.outcome);
   }
 
   // x2, x1/2, x10, x1/10, and each scalar given other than 0 and +-1 (eta, m, ...) and its inverse.
   const std::vector<std::pair<real50, std::string>>& factors() {
     if (factors_.empty()) {
-      factors_ = {{real50(2), "2"}, {real50("0.5"), "1/2"}, {real50(10), "10 (a slipped decimal point)"}, {real50("0.1"), "1/10 (a slipped decimal point)"}};
+      factors_ = {{real50(2), "2"}, {real50("0.5"), "1/2"}, {real50(10), "10"}, {real50("0.1"), "1/10"}};
       for (const auto& given : c_.given) {
         const auto& v = ref_.values.at(given.name);
         if (!v.is_scalar() || v.data[0] == 0 || v.data[0] == 2 || v.data[0] == real50("0.5")) continue;
@@ -407,30 +503,30 @@ class grader {
         using boost::multiprecision::abs;
         using boost::multiprecision::log10;
         if (abs(log10(abs(v.data[0]))) < real50("0.1")) continue;
-        factors_.push_back({v.data[0], given.name + " = " + show(v.data[0])});
+        factors_.push_back({v.data[0], given.name});
         factors_.push_back({1 / v.data[0], "1/" + given.name});
       }
     }
     return factors_;
   }
 
-  graded finish(graded& g, verdict v, std::string feedback) {
-    g.outcome = v;
-    g.feedback = std::move(feedback);
-    verdicts_[g.name] = v;
-    return g;
-  }
+  struct problem {
+    expr::position where;
+    std::string message;
+    bool unknown_name = false;
+  };
 
   const reference& ref_;
   const cases::case_file& c_;
   const submission& s_;
   const grading_options& options_;
-  std::map<std::string, point_value> points_;
-  std::map<std::string, box_value> boxes_;
-  std::map<std::string, bool> precise_;
-  std::map<std::string, std::string> problems_;
+  std::map<std::string, read_answer> answers_;
+  std::map<std::string, problem> problems_;
   std::map<std::string, verdict> verdicts_;
+  std::set<std::string> right_but_coarse_;  ///< imprecise answers whose rounding holds the reference
+  std::set<std::string> trivial_;           ///< answers denied follow-through as trivial steps
   expr::environment<interval> mended_;
+  expr::environment<real50> student_;  ///< the student's own values: their answers, and the steps they did not write from them
   std::vector<std::pair<real50, std::string>> factors_;
   std::size_t evaluations_ = 0;
   std::size_t searched_ = 0;

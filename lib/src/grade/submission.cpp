@@ -1,6 +1,8 @@
 #include "gradecheck/grade/submission.hpp"
 
 #include "gradecheck/expr/assignments.hpp"
+#include "gradecheck/expr/evaluate.hpp"
+#include "gradecheck/numeric/real.hpp"
 #include "gradecheck/expr/parser.hpp"
 
 #include <nlohmann/json.hpp>
@@ -18,6 +20,20 @@ std::string trim(std::string_view s) {
   if (b == std::string_view::npos) return "";
   const auto e = s.find_last_not_of(" \t\r");
   return std::string(s.substr(b, e - b + 1));
+}
+
+// True when `text` is the same answer as `a`: the same text, or the same exact value.
+bool same_value(const answer& a, const std::string& text) {
+  if (a.text == text) return true;
+  if (!a.readable) return false;
+  try {
+    const expr::evaluation_limits small{10'000, 100'000};
+    const auto x = expr::evaluate<numeric::real50>(a.value, {}, small);
+    const auto y = expr::evaluate<numeric::real50>(expr::parse_expression(text), {}, small);
+    return x.rows == y.rows && x.cols == y.cols && x.data == y.data;
+  } catch (const std::exception&) {
+    return false;
+  }
 }
 
 class collector {
@@ -46,9 +62,14 @@ class collector {
       add_issue(name_at, "'" + name + "' is given in the problem; it is not an answer");
       return;
     }
-    if (s_.answers.count(name)) {
-      add_issue(name_at, "'" + name + "' is answered twice; the first answer (line " + std::to_string(s_.answers[name].where.line) +
-                             ") is graded");
+    if (const auto first = s_.answers.find(name); first != s_.answers.end()) {
+      // the same value twice is fine; two different values are two answers, of which only one may stand
+      if (!same_value(first->second, text) && first->second.conflicting_text.empty()) {
+        first->second.conflicting_text = text;
+        first->second.conflicting_line = name_at.line;
+        add_issue(name_at, "'" + name + "' has two different answers (lines " + std::to_string(first->second.where.line) + " and " +
+                               std::to_string(name_at.line) + "); only one may stand, so it earns nothing");
+      }
       return;
     }
     if (text.empty()) {

@@ -2,7 +2,9 @@
 
 #include "case_path.hpp"
 #include "gradecheck/grade/grade.hpp"
+#include "gradecheck/numeric/format.hpp"
 #include "gradecheck/report/json.hpp"
+#include "grade_command.hpp"
 #include "output_file.hpp"
 #include "zip_writer.hpp"
 
@@ -50,16 +52,19 @@ int run_autograde(const autograde_options& o) {
       s.path = o.submission_dir + "/" + c.id + ".txt";
       s.issues.push_back({{1, 1}, "no answer file: upload " + c.id + ".txt (name = value lines) or " + c.id + ".json"});
     }
-    const auto r = grade::grade_submission(ref, s);
+    grade::grading_options options;
+    options.credit = credit_from(c, {});
+    const auto r = grade::grade_submission(ref, s, options);
     score += r.score;
     max_score += r.max_score;
-    const auto doc = nlohmann::ordered_json::parse(o.format == "prairielearn" ? report::to_prairielearn(r) : report::to_gradescope(r));
+    const auto policy = reveal_from(c, o.reveal);
+    const auto how = report::make_view(c, policy);
+    const auto doc = nlohmann::ordered_json::parse(o.format == "prairielearn" ? report::to_prairielearn(r, how) : report::to_gradescope(r, how, policy));
     for (auto t : doc["tests"]) {
       if (o.cases.size() > 1) t["name"] = c.id + ": " + t["name"].get<std::string>();
       tests.push_back(t);
     }
-    message += (message.empty() ? "" : "\n") + c.id + ": " + std::to_string(static_cast<int>(r.score)) + " / " +
-               std::to_string(static_cast<int>(r.max_score));
+    message += (message.empty() ? "" : "\n") + c.id + ": " + numeric::to_general(r.score) + " / " + numeric::to_general(r.max_score);
   }
   if (o.format == "prairielearn") {
     merged["gradable"] = true;
@@ -87,6 +92,7 @@ int run_package(const package_options& o) {
     case_args += " cases/" + c.id;
   }
   const bool gradescope = o.platform == "gradescope";
+  const std::string reveal = o.reveal.empty() ? "" : " --reveal " + o.reveal;
   const std::string setup =
       "#!/usr/bin/env bash\n"
       "# Installs the Debian packages gradecheck needs and builds the grader (run once, when the image is built).\n"
@@ -101,14 +107,14 @@ int run_package(const package_options& o) {
                    "set -euo pipefail\n"
                    "root=${AUTOGRADER_ROOT:-/autograder}\n"
                    "cd \"${AUTOGRADER_SOURCE:-$root/source}\"\n"
-                   "build/lib/grader autograde --format gradescope --submission \"$root/submission\" --results \"$root/results/results.json\"" +
+                   "build/lib/grader autograde --format gradescope --submission \"$root/submission\" --results \"$root/results/results.json\"" + reveal +
                        case_args + "\n"
                  : "#!/usr/bin/env bash\n"
                    "# PrairieLearn's external grader runs this for every submission: grades /grade/student into results.json.\n"
                    "set -euo pipefail\n"
                    "root=${GRADE_ROOT:-/grade}\n"
                    "cd \"${AUTOGRADER_SOURCE:-$root/source}\"\n"
-                   "build/lib/grader autograde --format prairielearn --submission \"$root/student\" --results \"$root/results/results.json\"" +
+                   "build/lib/grader autograde --format prairielearn --submission \"$root/student\" --results \"$root/results/results.json\"" + reveal +
                        case_args + "\n";
   zip_writer zip;
   zip.add("setup.sh", setup, true);

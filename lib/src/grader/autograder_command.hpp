@@ -13,6 +13,7 @@ struct autograde_options {
   std::string format = "gradescope";  ///< gradescope or prairielearn
   std::string submission_dir;         ///< the student's files: <case id>.txt or .json, or the only such file
   std::string results;                ///< results.json to write
+  std::string reveal;                 ///< never, after_due_date, always; empty: each case's [grading] reveal
 };
 
 /// Grades the submission against every case and writes one results file; returns 0.
@@ -23,6 +24,7 @@ struct package_options {
   std::string platform = "gradescope";  ///< gradescope or prairielearn
   std::string output;                   ///< a folder; the archive is written into it
   std::string source = ".";             ///< the gradecheck source tree to ship
+  std::string reveal;                   ///< passed to autograde; empty: each case's [grading] reveal
 };
 
 /// Writes the autograder archive for the platform; returns 0.

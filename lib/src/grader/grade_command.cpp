@@ -7,6 +7,7 @@
 #include "gradecheck/numeric/format.hpp"
 #include "gradecheck/numeric/real.hpp"
 #include "gradecheck/report/csv.hpp"
+#include "gradecheck/report/feedback.hpp"
 #include "gradecheck/report/html.hpp"
 #include "gradecheck/report/json.hpp"
 #include "gradecheck/report/text.hpp"
@@ -43,32 +44,26 @@ std::vector<std::filesystem::path> expand(const std::vector<std::string>& args) 
   return out;
 }
 
-grade::credit_policy credit_from(const std::vector<std::string>& specs) {
-  auto policy = grade::credit_policy::defaults();
-  for (const auto& s : specs) {
-    const auto eq = s.find('=');
-    if (eq == std::string::npos) throw std::invalid_argument("--credit expects verdict=fraction, got \"" + s + "\"");
-    const double f = std::stod(s.substr(eq + 1));
-    if (!(f >= 0 && f <= 1)) throw std::invalid_argument("--credit fraction must lie in [0, 1], got \"" + s + "\"");
-    policy.fraction[grade::verdict_named(s.substr(0, eq))] = f;
+std::string render(const grade::report& r, const std::string& format, const cases::case_file& c, report::reveal policy) {
+  auto how = report::make_view(c, policy);
+  if (format == "html") return report::to_html(c, r, how);
+  if (format == "gradescope") return report::to_gradescope(r, how, policy);
+  if (format == "prairielearn") return report::to_prairielearn(r, how);
+  if (format == "json") {
+    how.plain_words = false;
+    return report::to_json(r, how);
   }
-  return policy;
+  return report::to_text(r, how);
 }
 
-std::string render(const grade::report& r, const std::string& format, const cases::case_file& c) {
-  if (format == "html") return report::to_html(c, r);
-  if (format == "json") return report::to_json(r);
-  if (format == "gradescope") return report::to_gradescope(r);
-  if (format == "prairielearn") return report::to_prairielearn(r);
-  return report::to_text(r);
-}
-
-// Compares the verdicts with a file of `name = verdict` lines; prints every difference.
-bool matches_expected(const grade::report& r, const std::string& path) {
+// Compares the verdicts with a file of `name = verdict` lines, and the total with a line
+// `score: X / Y` when there is one; prints every difference.
+bool matches_expected(const grade::report& r, const std::string& path, const cases::case_file& c) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error(path + ": cannot read the expected verdicts");
   const std::string text{std::istreambuf_iterator<char>(in), {}};
   std::map<std::string, std::string> expected;
+  std::string expected_score;
   int line_no = 0;
   std::istringstream lines(text);
   for (std::string line; std::getline(lines, line);) {
@@ -76,7 +71,13 @@ bool matches_expected(const grade::report& r, const std::string& path) {
     line = line.substr(0, line.find('#'));
     const auto eq = line.find('=');
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    if (eq == std::string::npos) throw std::runtime_error(path + ":" + std::to_string(line_no) + ": expected 'name = verdict'");
+    if (const auto at = line.find("score:"); at != std::string::npos && eq == std::string::npos) {
+      expected_score = line.substr(at + 6);
+      expected_score.erase(0, expected_score.find_first_not_of(" \t"));
+      expected_score.erase(expected_score.find_last_not_of(" \t\r") + 1);
+      continue;
+    }
+    if (eq == std::string::npos) throw std::runtime_error(path + ":" + std::to_string(line_no) + ": expected 'name = verdict' or 'score: X / Y'");
     auto trim = [](std::string s) {
       s.erase(0, s.find_first_not_of(" \t\r"));
       s.erase(s.find_last_not_of(" \t\r") + 1);
@@ -92,20 +93,45 @@ bool matches_expected(const grade::report& r, const std::string& path) {
       std::cerr << path << ": no expected verdict for " << g.name << " (graded " << got << ")\n";
       ok = false;
     } else if (it->second != got) {
-      std::cerr << path << ": " << g.name << " expected " << it->second << ", graded " << got << " (" << g.feedback << ")\n";
+      auto how = report::make_view(c, report::reveal::always);
+      how.plain_words = false;
+      std::cerr << path << ": " << g.name << " expected " << it->second << ", graded " << got << " (" << report::feedback(g, how) << ")\n";
       ok = false;
     }
+  }
+  const std::string got_score = numeric::to_general(r.score) + " / " + numeric::to_general(r.max_score);
+  if (!expected_score.empty() && expected_score != got_score) {
+    std::cerr << path << ": score expected " << expected_score << ", graded " << got_score << "\n";
+    ok = false;
   }
   return ok;
 }
 
 }  // namespace
 
+grade::credit_policy credit_from(const cases::case_file& c, const std::vector<std::string>& specs) {
+  auto policy = grade::credit_policy::defaults();
+  for (const auto& [name, f] : c.grading.credit) policy.fraction[grade::verdict_named(name)] = f;
+  for (const auto& s : specs) {
+    const auto eq = s.find('=');
+    if (eq == std::string::npos) throw std::invalid_argument("--credit expects verdict=fraction, got \"" + s + "\"");
+    const double f = std::stod(s.substr(eq + 1));
+    if (!(f >= 0 && f <= 1)) throw std::invalid_argument("--credit fraction must lie in [0, 1], got \"" + s + "\"");
+    policy.fraction[grade::verdict_named(s.substr(0, eq))] = f;
+  }
+  return policy;
+}
+
+report::reveal reveal_from(const cases::case_file& c, const std::string& option) {
+  return report::reveal_named(option.empty() ? c.grading.reveal : option);
+}
+
 int run_grade(const grade_options& o) {
   const auto c = load_verified_case(o.case_path);
   const auto ref = grade::make_reference(c);
   grade::grading_options options;
-  options.credit = credit_from(o.credit);
+  options.credit = credit_from(c, o.credit);
+  const auto policy = reveal_from(c, o.reveal);
   const auto files = expand(o.submissions);
   if (files.empty()) throw std::invalid_argument("no submission files");
 
@@ -126,7 +152,7 @@ int run_grade(const grade_options& o) {
   bool any_unreadable = false;
   for (const auto& r : reports) any_unreadable = any_unreadable || r.unreadable;
   if (reports.size() == 1) {
-    const std::string text = render(reports[0], o.format, c);
+    const std::string text = render(reports[0], o.format, c, policy);
     if (o.output.empty()) std::cout << text;
     else write_whole(o.output, text);
   } else {
@@ -135,14 +161,14 @@ int run_grade(const grade_options& o) {
       std::filesystem::create_directories(o.output);
       const std::string ext = o.format == "text" ? ".txt" : (o.format == "html" ? ".html" : ".json");
       for (const auto& r : reports)
-        write_whole(std::filesystem::path(o.output) / (std::filesystem::path(r.submission).stem().string() + ext), render(r, o.format, c));
+        write_whole(std::filesystem::path(o.output) / (std::filesystem::path(r.submission).stem().string() + ext), render(r, o.format, c, policy));
     }
   }
   if (!o.csv.empty()) write_whole(o.csv, report::to_csv(reports));
   if (!o.expect.empty()) {
     // a test of the grader: the status says whether the verdicts are the expected ones
     if (reports.size() != 1) throw std::invalid_argument("--expect takes exactly one submission");
-    return matches_expected(reports[0], o.expect) ? 0 : 1;
+    return matches_expected(reports[0], o.expect, c) ? 0 : 1;
   }
   return any_unreadable ? 1 : 0;
 }

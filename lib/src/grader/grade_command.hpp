@@ -1,7 +1,9 @@
 #pragma once
 // `grader grade CASE SUBMISSION...` and `grader solve CASE`.
 
+#include "gradecheck/cases/case.hpp"
 #include "gradecheck/grade/verdict.hpp"
+#include "gradecheck/report/disclosure.hpp"
 
 #include <map>
 #include <string>
@@ -16,9 +18,16 @@ struct grade_options {
   std::string output;                    ///< a file (one submission) or a folder (several)
   std::string csv;
   std::string expect;                    ///< a file of `name = verdict` lines the grades must match
-  std::vector<std::string> credit;       ///< verdict=fraction
+  std::vector<std::string> credit;       ///< verdict=fraction, over the case's [grading] credit
+  std::string reveal;                    ///< never, after_due_date, always; empty: the case's [grading] reveal
   unsigned jobs = 0;                     ///< 0: every core
 };
+
+/// Returns the credit policy: the defaults, then the case's [grading] credit, then `specs` (verdict=fraction).
+grade::credit_policy credit_from(const cases::case_file& c, const std::vector<std::string>& specs);
+
+/// Returns the disclosure policy: `option` when given, the case's [grading] reveal otherwise.
+report::reveal reveal_from(const cases::case_file& c, const std::string& option);
 
 /// Grades the submissions; returns the exit status (0 graded, 1 some unreadable or unexpected).
 int run_grade(const grade_options& options);

@@ -5,7 +5,7 @@
 //   grader key CASE [--digits N] [--format F]    the answer key (text, markdown, latex)
 //   grader key CASE --compare FILE               fail on any byte of difference from FILE
 //   grader template CASE                         the blank answer file
-//   grader grade CASE SUBMISSION... [--format F] [-o OUT] [--csv FILE] [--expect FILE] [--credit V=F]
+//   grader grade CASE SUBMISSION... [--format F] [-o OUT] [--csv FILE] [--expect FILE] [--credit V=F] [--reveal R]
 //   grader solve CASE [--round N] [--set name=value]   a step-by-step student's answers
 //   grader gradescope|prairielearn CASE... -o DIR   an autograder archive for the platform
 //   grader autograde CASE... --format F --submission DIR --results FILE   (run inside the platform)
@@ -145,7 +145,9 @@ int main(int argc, char** argv) {
   gr->add_option("-o,--output", go.output, "write the report to this file (a folder for several submissions)");
   gr->add_option("--csv", go.csv, "write a CSV gradebook");
   gr->add_option("--expect", go.expect, "a file of 'name = verdict' lines the grades must match (exit 1 otherwise)");
-  gr->add_option("--credit", go.credit, "credit of a verdict, e.g. sign_error=0.5 (repeatable)");
+  gr->add_option("--credit", go.credit, "credit of a verdict, e.g. sign_error=0.5 (repeatable; over the case's [grading] credit)");
+  gr->add_option("--reveal", go.reveal, "what a student sees of the key: never, after_due_date or always (default: the case's, else never)")
+      ->check(CLI::IsMember({"never", "after_due_date", "always"}));
   gr->add_option("--jobs", go.jobs, "threads (default: every core)");
 
   gradecheck::cli::solve_options so;
@@ -161,6 +163,8 @@ int main(int argc, char** argv) {
     sub->add_option("CASE", po.cases, "case files, folders or ids")->required();
     sub->add_option("-o,--output", po.output, "the folder to write the archive into")->required();
     sub->add_option("--source", po.source, "the gradecheck source tree to ship (default: .)");
+    sub->add_option("--reveal", po.reveal, "what students see of the key: never, after_due_date or always (default: each case's)")
+        ->check(CLI::IsMember({"never", "after_due_date", "always"}));
   }
   gradecheck::cli::autograde_options ao;
   auto* ag = app.add_subcommand("autograde", "grade one student's files inside Gradescope's or PrairieLearn's layout");
@@ -168,6 +172,8 @@ int main(int argc, char** argv) {
   ag->add_option("--format", ao.format, "gradescope or prairielearn")->check(CLI::IsMember({"gradescope", "prairielearn"}));
   ag->add_option("--submission", ao.submission_dir, "the folder of the student's files")->required();
   ag->add_option("--results", ao.results, "the results.json to write")->required();
+  ag->add_option("--reveal", ao.reveal, "never, after_due_date or always (default: each case's, else never)")
+      ->check(CLI::IsMember({"never", "after_due_date", "always"}));
 
   try {
     app.parse(argc, argv);

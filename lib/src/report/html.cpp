@@ -1,6 +1,7 @@
 #include "gradecheck/report/html.hpp"
 
 #include "gradecheck/numeric/format.hpp"
+#include "gradecheck/report/feedback.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -18,7 +19,9 @@ const char* colour_of(grade::verdict v) {
   switch (v) {
     case grade::verdict::correct: return "#b9e4c0";
     case grade::verdict::correct_rounded: return "#d9f2dc";
-    case grade::verdict::carried_forward: return "#cfe3f7";
+    case grade::verdict::carried_forward:
+    case grade::verdict::repeated_mistake: return "#cfe3f7";
+    case grade::verdict::imprecise: return "#eef5c6";
     case grade::verdict::sign_error:
     case grade::verdict::factor_error:
     case grade::verdict::shape_error:
@@ -51,7 +54,7 @@ void names_in(const expr::node& n, std::set<std::string>& out) {
 
 }  // namespace
 
-std::string to_dot(const cases::case_file& c, const grade::report& r) {
+std::string to_dot(const cases::case_file& c, const grade::report& r, const view& how) {
   std::map<std::string, const grade::graded*> by_name;
   for (const auto& g : r.results) by_name[g.name] = &g;
   std::string out = "digraph derivation {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=11, style=filled];\n";
@@ -59,7 +62,7 @@ std::string to_dot(const cases::case_file& c, const grade::report& r) {
   for (const auto& q : c.derive) {
     const auto it = by_name.find(q.name);
     const std::string fill = it == by_name.end() ? "#ffffff" : colour_of(it->second->outcome);
-    const std::string label = it == by_name.end() ? q.name : q.name + "\\n" + std::string(grade::name_of(it->second->outcome));
+    const std::string label = it == by_name.end() ? q.name : q.name + "\\n" + verdict_text(it->second->outcome, how);
     out += "  \"" + q.name + "\" [shape=ellipse, fillcolor=\"" + fill + "\", label=\"" + label + "\"];\n";
     std::set<std::string> inputs;
     names_in(q.expression, inputs);
@@ -87,15 +90,15 @@ std::string draw_svg(const std::string& graph) {
   return start == std::string::npos ? std::string() : svg.substr(start);
 }
 
-std::string to_html(const cases::case_file& c, const grade::report& r) {
-  const std::string svg = draw_svg(to_dot(c, r));
+std::string to_html(const cases::case_file& c, const grade::report& r, const view& how) {
+  const std::string svg = draw_svg(to_dot(c, r, how));
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escaped(c.title) +
       "</title>\n<style>\nbody{font-family:Helvetica,Arial,sans-serif;margin:2em;color:#222}\n"
       "table{border-collapse:collapse;margin-top:1em}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}\n"
       ".v{font-family:monospace;padding:2px 6px;border-radius:4px}.graph svg{max-width:100%;height:auto}\n"
       ".legend span{margin-right:1em}\n</style></head><body>\n";
-  out += "<h1>" + escaped(c.title) + "</h1>\n<p>" + escaped(c.source) + " &middot; submission " + escaped(r.submission) + "</p>\n";
+  out += "<h1>" + escaped(c.title) + "</h1>\n<p>" + escaped(c.source) + " &middot; submission " + escaped(file_name(r.submission)) + "</p>\n";
   out += "<h2>Score " + numeric::to_general(r.score) + " / " + numeric::to_general(r.max_score) + "</h2>\n";
   if (!r.parts.empty()) {
     out += "<ul>";
@@ -104,21 +107,23 @@ std::string to_html(const cases::case_file& c, const grade::report& r) {
   }
   out += "<p class=\"legend\">";
   for (const auto v : grade::all_verdicts)
-    out += "<span class=\"v\" style=\"background:" + std::string(colour_of(v)) + "\">" + std::string(grade::name_of(v)) + "</span>";
+    out += "<span class=\"v\" style=\"background:" + std::string(colour_of(v)) + "\">" + verdict_text(v, how) + "</span>";
   out += "</p>\n";
-  if (!svg.empty()) out += "<div class=\"graph\">\n" + svg + "</div>\n";
+  out += svg.empty() ? "<p class=\"graph\">(The derivation graph needs Graphviz's <code>dot</code>, which is not installed where this page was made.)</p>\n"
+                     : "<div class=\"graph\">\n" + svg + "</div>\n";
   if (!r.issues.empty()) {
     out += "<h3>Problems in the file</h3><ul>";
     for (const auto& i : r.issues)
       out += "<li>line " + std::to_string(i.where.line) + ", column " + std::to_string(i.where.column) + ": " + escaped(i.message) + "</li>";
     out += "</ul>\n";
   }
-  out += "<table><tr><th>quantity</th><th>verdict</th><th>points</th><th>you wrote</th><th>reference</th><th>feedback</th></tr>\n";
+  out += std::string("<table><tr><th>quantity</th><th>verdict</th><th>points</th><th>you wrote</th>") + (how.show_key ? "<th>reference</th>" : "") +
+         "<th>feedback</th></tr>\n";
   for (const auto& g : r.results)
     out += "<tr><td><code>" + escaped(g.name) + "</code></td><td><span class=\"v\" style=\"background:" + colour_of(g.outcome) + "\">" +
-           std::string(grade::name_of(g.outcome)) + "</span></td><td>" + numeric::to_general(g.score) + " / " +
-           numeric::to_general(g.max_score) + "</td><td><code>" + escaped(g.student) + "</code></td><td><code>" + escaped(g.compared.reference) +
-           "</code></td><td>" + escaped(g.feedback) + "</td></tr>\n";
+           escaped(verdict_text(g.outcome, how)) + "</span></td><td>" + numeric::to_general(g.score) + " / " + numeric::to_general(g.max_score) +
+           "</td><td><code>" + escaped(g.student) + "</code></td>" +
+           (how.show_key ? "<td><code>" + escaped(g.compared.reference) + "</code></td>" : "") + "<td>" + escaped(feedback(g, how)) + "</td></tr>\n";
   return out + "</table>\n</body></html>\n";
 }
 

@@ -1,6 +1,8 @@
 #include "gradecheck/report/json.hpp"
 
+#include "gradecheck/report/feedback.hpp"
 #include "gradecheck/report/text.hpp"
+#include "gradecheck/numeric/format.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -8,63 +10,100 @@ namespace gradecheck::report {
 
 namespace {
 
-nlohmann::ordered_json issues_of(const grade::report& r) {
-  auto out = nlohmann::ordered_json::array();
+using json = nlohmann::ordered_json;
+
+std::string dumped(const json& doc) { return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n"; }
+
+json issues_of(const grade::report& r) {
+  auto out = json::array();
   for (const auto& i : r.issues) out.push_back({{"line", i.where.line}, {"column", i.where.column}, {"message", i.message}});
   return out;
 }
 
-std::string test_output(const grade::graded& g) {
-  std::string out = std::string(grade::name_of(g.outcome));
-  if (!g.student.empty()) out += ": you wrote " + g.student;
-  if (!g.feedback.empty()) out += "\n" + g.feedback;
-  out += "\nreference " + g.compared.reference + ", tolerance " + g.compared.tolerance;
-  if (!g.compared.interval.empty()) out += ", this step from your inputs gives " + g.compared.interval;
+json diagnosis_json(const grade::diagnosis& d) {
+  json out = {{"kind", std::string(grade::name_of(d.kind))}};
+  for (const auto& [k, v] : d.params) out[k] = v;
   return out;
+}
+
+std::string test_output(const grade::graded& g, const view& how) {
+  std::string out = verdict_text(g.outcome, how);
+  if (!g.student.empty()) out += ": you wrote " + g.student;
+  if (const std::string f = feedback(g, how); !f.empty()) out += "\n" + f;
+  out += "\ntolerance " + g.compared.tolerance;
+  if (how.show_key) {
+    out += ", reference " + g.compared.reference;
+    if (!g.compared.interval.empty()) out += ", this step from your inputs gives " + g.compared.interval;
+    if (const std::string line = fix(g, how); !line.empty() && g.score < g.max_score) out += "\nfix: " + line;
+  }
+  return out;
+}
+
+// The one-line summary a student sees: their file's name, no folders of the grading machine.
+std::string summary(const grade::report& r) {
+  grade::report named = r;
+  named.submission = file_name(r.submission);
+  named.results = r.results;
+  return to_line(named);
 }
 
 }  // namespace
 
-std::string to_json(const grade::report& r) {
-  nlohmann::ordered_json doc;
+std::string to_json(const grade::report& r, const view& how) {
+  json doc;
   doc["case"] = r.case_id;
   doc["submission"] = r.submission;
   doc["score"] = r.score;
   doc["max_score"] = r.max_score;
   doc["unreadable"] = r.unreadable;
-  auto parts = nlohmann::ordered_json::array();
+  doc["key_shown"] = how.show_key;
+  auto parts = json::array();
   for (const auto& p : r.parts) parts.push_back({{"name", p.name}, {"score", p.score}, {"max_score", p.max_score}});
   doc["parts"] = parts;
-  auto results = nlohmann::ordered_json::array();
+  auto results = json::array();
   for (const auto& g : r.results) {
-    nlohmann::ordered_json used = nlohmann::ordered_json::object();
+    json used = json::object();
     for (const auto& [name, text] : g.compared.used) used[name] = text;
+    json entries = json::array();
+    for (const auto& e : g.entries) {
+      json entry = {{"row", e.row}, {"col", e.col}, {"verdict", std::string(grade::name_of(e.outcome))}, {"student", e.student}};
+      if (how.show_key) entry["reference"] = e.reference;
+      entries.push_back(entry);
+    }
+    json also = json::array();
+    for (std::size_t k = 1; k < g.diagnoses.size(); ++k) also.push_back(diagnosis_json(g.diagnoses[k]));
     results.push_back({{"name", g.name},
                        {"verdict", std::string(grade::name_of(g.outcome))},
                        {"score", g.score},
                        {"max_score", g.max_score},
                        {"student", g.student},
-                       {"reference", g.compared.reference},
-                       {"feedback", g.feedback},
+                       {"where", g.student.empty() ? json(nullptr) : json{{"line", g.where.line}, {"column", g.where.column}}},
+                       {"reference", how.show_key ? g.compared.reference : ""},
+                       {"feedback", feedback(g, how)},
+                       {"diagnosis", g.diagnoses.empty() ? json(nullptr) : diagnosis_json(g.diagnoses.front())},
+                       {"other_diagnoses", also},
+                       {"entries", entries},
                        {"comparison",
                         {{"tolerance", g.compared.tolerance},
-                         {"expression", g.compared.expression},
-                         {"interval", g.compared.interval},
-                         {"reproduced_by", g.compared.reproduced_by},
-                         {"used", used}}}});
+                         {"expression", how.show_key ? g.compared.expression : ""},
+                         {"interval", how.show_key ? g.compared.interval : ""},
+                         {"reproduced_by", how.show_key ? g.compared.reproduced_by : ""},
+                         {"used", used},
+                         {"follows_from", g.compared.follows_from},
+                         {"charged_at", g.compared.charged_at}}}});
   }
   doc["results"] = results;
   doc["issues"] = issues_of(r);
-  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return dumped(doc);
 }
 
-std::string to_gradescope(const grade::report& r) {
-  nlohmann::ordered_json doc;
+std::string to_gradescope(const grade::report& r, const view& how, reveal policy) {
+  json doc;
   doc["score"] = r.score;
-  doc["output"] = to_line(r) + (r.issues.empty() ? "" : "\n" + std::to_string(r.issues.size()) + " problem(s) in the file: see the first test");
+  doc["output"] = summary(r) + (r.issues.empty() ? "" : "\n" + std::to_string(r.issues.size()) + " problem(s) in the file: see the first test");
   doc["visibility"] = "visible";
   doc["stdout_visibility"] = "hidden";
-  auto tests = nlohmann::ordered_json::array();
+  auto tests = json::array();
   if (!r.issues.empty()) {
     std::string text;
     for (const auto& i : r.issues) text += "line " + std::to_string(i.where.line) + ", column " + std::to_string(i.where.column) + ": " + i.message + "\n";
@@ -75,30 +114,40 @@ std::string to_gradescope(const grade::report& r) {
                      {"score", g.score},
                      {"max_score", g.max_score},
                      {"status", g.score >= g.max_score ? "passed" : "failed"},
-                     {"output", test_output(g)},
+                     {"output", test_output(g, how)},
                      {"visibility", "visible"}});
+  if (policy == reveal::after_due_date) {
+    view key = how;
+    key.show_key = true;
+    for (const auto& g : r.results)
+      tests.push_back({{"name", g.name + ": the worked answer"},
+                       {"score", 0},
+                       {"max_score", 0},
+                       {"output", test_output(g, key)},
+                       {"visibility", "after_due_date"}});
+  }
   doc["tests"] = tests;
-  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return dumped(doc);
 }
 
-std::string to_prairielearn(const grade::report& r) {
-  nlohmann::ordered_json doc;
+std::string to_prairielearn(const grade::report& r, const view& how) {
+  json doc;
   doc["gradable"] = true;
   doc["score"] = r.max_score > 0 ? r.score / r.max_score : 0.0;
-  doc["message"] = to_line(r);
+  doc["message"] = summary(r);
   std::string output;
   for (const auto& i : r.issues) output += "line " + std::to_string(i.where.line) + ", column " + std::to_string(i.where.column) + ": " + i.message + "\n";
   doc["output"] = output;
-  auto tests = nlohmann::ordered_json::array();
+  auto tests = json::array();
   for (const auto& g : r.results)
     tests.push_back({{"name", g.name},
-                     {"description", std::string(grade::name_of(g.outcome))},
+                     {"description", verdict_text(g.outcome, how)},
                      {"points", g.score},
                      {"max_points", g.max_score},
-                     {"message", g.feedback},
-                     {"output", test_output(g)}});
+                     {"message", feedback(g, how)},
+                     {"output", test_output(g, how)}});
   doc["tests"] = tests;
-  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return dumped(doc);
 }
 
 }  // namespace gradecheck::report

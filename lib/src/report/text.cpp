@@ -1,6 +1,8 @@
 #include "gradecheck/report/text.hpp"
 
 #include "gradecheck/numeric/format.hpp"
+#include "gradecheck/report/feedback.hpp"
+
 #include <sstream>
 
 namespace gradecheck::report {
@@ -10,6 +12,11 @@ namespace {
 std::string number(double x) { return numeric::to_general(x); }
 
 bool full_credit(const grade::graded& g) { return g.score >= g.max_score; }
+
+bool not_charged(grade::verdict v) {
+  return v == grade::verdict::correct || v == grade::verdict::correct_rounded || v == grade::verdict::carried_forward ||
+         v == grade::verdict::repeated_mistake;
+}
 
 }  // namespace
 
@@ -27,9 +34,9 @@ std::string to_line(const grade::report& r) {
   return line + ")";
 }
 
-std::string to_text(const grade::report& r) {
+std::string to_text(const grade::report& r, const view& how) {
   std::ostringstream out;
-  out << "case " << r.case_id << ", submission " << r.submission << "\n";
+  out << "case " << r.case_id << ", submission " << file_name(r.submission) << "\n";
   out << "score " << number(r.score) << " / " << number(r.max_score) << "\n";
   for (const auto& p : r.parts) out << "  " << p.name << ": " << number(p.score) << " / " << number(p.max_score) << "\n";
   if (!r.issues.empty()) {
@@ -38,32 +45,36 @@ std::string to_text(const grade::report& r) {
   }
   bool any = false;
   for (const auto& g : r.results) {
-    if (full_credit(g) && g.outcome != grade::verdict::carried_forward) continue;
-    if (g.outcome == grade::verdict::carried_forward) continue;
+    if (not_charged(g.outcome)) continue;
     if (!any) out << "\nWhat is wrong, in the order of the derivation:\n";
     any = true;
-    out << "  " << g.name << ": " << grade::name_of(g.outcome) << (g.student.empty() ? "" : " (you wrote " + g.student + ")") << "\n";
-    out << "      " << g.feedback << "\n";
-    // a formula answer's reference is itself a formula; a number's is the step's expression and its value
-    out << "      fix: " << g.name << " = " << (g.compared.expression.empty() ? "" : g.compared.expression + " = ") << g.compared.reference << "\n";
+    out << "  " << g.name << ": " << verdict_text(g.outcome, how) << (g.student.empty() ? "" : " (you wrote " + g.student + ")") << "\n";
+    if (const std::string f = feedback(g, how); !f.empty()) out << "      " << f << "\n";
+    if (const std::string line = fix(g, how); !line.empty()) out << "      fix: " << line << "\n";
   }
-  std::string carried;
-  for (const auto& g : r.results)
+  std::string carried, repeated;
+  for (const auto& g : r.results) {
     if (g.outcome == grade::verdict::carried_forward) carried += " " + g.name;
+    if (g.outcome == grade::verdict::repeated_mistake) repeated += " " + g.name + " (as in " + g.compared.charged_at + ")";
+  }
   if (!carried.empty())
     out << "\nCarried forward from an earlier error, not charged again:" << carried
         << "\n  (each follows correctly from your own earlier numbers; fix the earlier error and they change with it)\n";
-  if (!any && carried.empty() && r.issues.empty()) out << "\nEverything is right.\n";
+  if (!repeated.empty()) out << "\nThe same mistake repeated, charged once:" << repeated << "\n";
+  if (!any && carried.empty() && repeated.empty() && r.issues.empty()) out << "\nEverything is right.\n";
 
   out << "\nEvery answer:\n";
-  std::size_t width = 4;
-  for (const auto& g : r.results) width = std::max(width, g.name.size());
+  std::size_t width = 4, verdict_width = 8;
   for (const auto& g : r.results) {
-    std::string name = g.name + std::string(width - g.name.size(), ' ');
-    std::string verdict(grade::name_of(g.outcome));
-    verdict += std::string(verdict.size() < 16 ? 16 - verdict.size() : 1, ' ');
-    out << "  " << name << "  " << verdict << number(g.score) << "/" << number(g.max_score) << "   "
-        << (g.student.empty() ? "-" : g.student) << "   (reference " << g.compared.reference << ")\n";
+    width = std::max(width, g.name.size());
+    verdict_width = std::max(verdict_width, verdict_text(g.outcome, how).size());
+  }
+  for (const auto& g : r.results) {
+    const std::string name = g.name + std::string(width - g.name.size(), ' ');
+    std::string verdict = verdict_text(g.outcome, how);
+    verdict += std::string(verdict_width + 2 - verdict.size(), ' ');
+    out << "  " << name << "  " << verdict << number(g.score) << "/" << number(g.max_score) << "   " << (g.student.empty() ? "-" : g.student)
+        << (how.show_key ? "   (reference " + g.compared.reference + ")" : "") << "\n";
   }
   return out.str();
 }

@@ -28,10 +28,17 @@ TEST(submission, reads_names_values_comments_and_both_spellings_of_a_gradient) {
   EXPECT_EQ(s.answers.at("y").where.line, 4);
 }
 
+TEST(submission, the_same_answer_twice_is_one_answer) {
+  const auto s = grade::parse_submission("z = 1.5\nz = 1.50\nz = 3/2\n", "a.txt", small());
+  EXPECT_TRUE(s.issues.empty());
+  EXPECT_TRUE(s.answers.at("z").conflicting_text.empty());
+}
+
 TEST(submission, reports_unknown_names_duplicates_empty_values_and_malformed_lines_with_their_place) {
   const auto s = grade::parse_submission("z = 1\nq = 2\nz = 3\ny =\nthis is not an answer\nE = 0.5 0.5\nw = 1\n", "a.txt", small());
   EXPECT_TRUE(has_issue(s, 2, "unknown name 'q'"));
-  EXPECT_TRUE(has_issue(s, 3, "'z' is answered twice"));
+  EXPECT_TRUE(has_issue(s, 3, "'z' has two different answers (lines 1 and 3)"));
+  EXPECT_EQ(s.answers.at("z").conflicting_text, "3");
   EXPECT_TRUE(has_issue(s, 4, "'y' has no value"));
   EXPECT_TRUE(has_issue(s, 5, "expected 'name = value'"));
   EXPECT_TRUE(has_issue(s, 7, "'w' is given in the problem"));

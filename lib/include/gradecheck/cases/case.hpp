@@ -8,6 +8,7 @@
 #include "gradecheck/formula/question.hpp"
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,14 @@ struct asked {
   std::string name;
   double points = 1;
   tolerance within;
+  bool pin_orientation = false;  ///< a vector must be a column as the case computes it (default: a row is the same vector)
+};
+
+/// The instructor's grading policy of a case ([grading]): what a student may
+/// see of the key, and credit per verdict; the command line overrides both.
+struct grading_policy {
+  std::string reveal = "never";              ///< never, after_due_date or always
+  std::map<std::string, double> credit;      ///< verdict name -> fraction of the points
 };
 
 /// A mistake the case names: the wrong expression a student may have used for
@@ -65,6 +74,7 @@ struct case_file {
   formula::domain domain;                    ///< where formula answers are tested ([domain])
   std::vector<formula::question> formulas;   ///< [[formula]]: asked quantities answered by a formula
   std::optional<formula::trajectory> trajectory;  ///< [trajectory]: an update rule checked by its trajectory
+  grading_policy grading;                     ///< [grading]: reveal and credit defaults
 
   /// Returns the given or derived quantity called `name`, or nullptr.
   [[nodiscard]] const expr::assignment* find(const std::string& name) const;

@@ -25,11 +25,21 @@
 
 namespace gradecheck::expr {
 
+/// What kind of failure an evaluation_error is: callers decide by it, never by the message.
+enum class error_kind {
+  other,
+  shape,   ///< shapes that do not combine, an index out of range, a vector where a scalar belongs
+  name,    ///< an unknown name or function
+  domain,  ///< a division by zero, the log of a negative number: the point, not the formula
+  budget,  ///< beyond the evaluation limits
+};
+
 /// A failure to evaluate (unknown name, shape mismatch, log of a negative number), at `where`.
 struct evaluation_error : std::runtime_error {
-  evaluation_error(position at, const std::string& text);
+  evaluation_error(position at, const std::string& text, error_kind k = error_kind::other);
   position where;
   std::string message;  ///< without the position
+  error_kind kind = error_kind::other;
 };
 
 /// The values of the names an expression may use.

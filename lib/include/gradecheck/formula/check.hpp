@@ -8,7 +8,10 @@
 /// numbers, as long as the formula still fails there.
 
 #include "gradecheck/expr/evaluate.hpp"
+#include "gradecheck/formula/counterexample.hpp"
 #include "gradecheck/formula/expected.hpp"
+
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -19,27 +22,29 @@ namespace gradecheck::formula {
 enum class finding {
   agrees,       ///< at every point
   negated,      ///< is minus the reference at every point
-  scaled,       ///< is the reference times a constant or a scalar symbol (detail: "2", "m", "1/m")
-  transposed,   ///< is the reference's transpose (detail: the shapes)
-  wrong_shape,  ///< has another shape, or cannot be evaluated for its shapes (detail: why)
-  alternative,  ///< equals one of the alternatives given at every point (detail: its description)
+  scaled,       ///< is the reference times a constant or a scalar symbol (factor: "2", "m", "1/m")
+  transposed,   ///< is the reference's transpose
+  wrong_shape,  ///< has another shape, or cannot be evaluated for its shapes
+  alternative,  ///< equals one of the alternatives given at every point
   undefined,    ///< agrees where defined, but is undefined at a point where the reference is not
   differs,      ///< none of the above
 };
 
-/// A formula a student may have written instead, and what it means.
+/// A formula a student may have written instead (the caller knows what each means).
 struct alternative {
   expr::node expression;
-  std::string description;
   bool named = false;  ///< a mistake the case names: tried before negation and scalings, being more specific
 };
 
 /// The outcome of a check.
 struct result {
   finding what = finding::differs;
-  std::string detail;
+  std::string factor;           ///< scaled: "2", "1/2", "10", "1/10", "m", "1/m"
+  std::string expected_shape;   ///< transposed, wrong_shape: "3x2" (empty when the shapes clash only for some sizes)
+  std::string got_shape;
   std::size_t alternative = 0;  ///< the alternative matched, when what == alternative
-  std::string counterexample;   ///< "your formula gives 0.196612 at z = [0, 1], i = 0, j = 1; the derivative is -0.196612"
+  std::optional<counterexample> example;  ///< the shrunk point where the formula fails
+  bool too_costly = false;      ///< beyond the operation budget: not checked
   std::size_t points = 0;       ///< points at which the formula was compared
   std::size_t evaluations = 0;  ///< evaluations of the formula, shrinking included
 };

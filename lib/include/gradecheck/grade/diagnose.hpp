@@ -7,10 +7,11 @@
 /// W where W^T belongs); put another name of the same kind in place of one
 /// (w3 for w2); drop a factor (1 - x) beside x (the activation's value in
 /// place of its derivative); replace a scalar given by 1 (a forgotten
-/// learning rate). Names are of the same kind when they share their letters
+/// learning rate); use a scalar given twice (eta^2 where eta belongs). Names are of the same kind when they share their letters
 /// before the first digit or underscore and have the same shape.
 
 #include "gradecheck/expr/ast.hpp"
+#include "gradecheck/grade/finding.hpp"
 
 #include <functional>
 #include <optional>
@@ -19,11 +20,10 @@
 
 namespace gradecheck::grade {
 
-/// One edited expression and what it means.
+/// One edited expression and the mistake it stands for.
 struct variant {
   expr::node expression;
-  std::string description;  ///< "swap w5 and w7"
-  bool is_sign_error = false;
+  diagnosis what;  ///< {swapped, a = w5, b = w7}
 };
 
 /// Returns the first letters of a name, before any digit or underscore
@@ -33,7 +33,7 @@ std::string name_kind(const std::string& name);
 /// Returns the one-edit variants of `e`, at most `limit` of them. `names_like(n)`
 /// returns the other names of the same kind as n; swaps of givens come before
 /// swaps of derived quantities; `scalar_givens` are candidates for "left out"
-/// (replaced by 1).
+/// (replaced by 1, or used twice).
 std::vector<variant> one_edit_variants(const expr::node& e, const std::function<std::vector<std::string>(const std::string&)>& names_like,
                                        const std::function<bool(const std::string&)>& is_given,
                                        const std::vector<std::string>& scalar_givens, std::size_t limit);

@@ -22,6 +22,8 @@ struct answer {
   expr::position where;
   bool readable = true;
   std::string problem;  ///< why it is unreadable
+  std::string conflicting_text;  ///< a second, different answer for the same quantity (empty if none)
+  int conflicting_line = 0;      ///< its line
 };
 
 /// A problem with the file that is not one asked quantity's answer.
@@ -33,7 +35,7 @@ struct issue {
 struct submission {
   std::filesystem::path path;
   std::map<std::string, answer> answers;  ///< by canonical name
-  std::vector<issue> issues;              ///< unknown names, duplicates, malformed lines
+  std::vector<issue> issues;              ///< unknown names, conflicting duplicates, malformed lines
   bool unreadable_file = false;           ///< nothing could be read (missing, too large, not JSON)
 };
 

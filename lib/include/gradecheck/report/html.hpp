@@ -6,6 +6,7 @@
 
 #include "gradecheck/cases/case.hpp"
 #include "gradecheck/grade/grade.hpp"
+#include "gradecheck/report/disclosure.hpp"
 
 #include <string>
 
@@ -13,12 +14,12 @@ namespace gradecheck::report {
 
 /// Returns the case's derivation as a Graphviz graph: an arrow from every name
 /// a step uses to the step; asked quantities filled with the colour of their verdict.
-std::string to_dot(const cases::case_file& c, const grade::report& r);
+std::string to_dot(const cases::case_file& c, const grade::report& r, const view& how);
 
 /// Returns the SVG `dot` draws for `graph`, or an empty string when `dot` is not installed or fails.
 std::string draw_svg(const std::string& graph);
 
 /// Returns the whole HTML page.
-std::string to_html(const cases::case_file& c, const grade::report& r);
+std::string to_html(const cases::case_file& c, const grade::report& r, const view& how);
 
 }  // namespace gradecheck::report
