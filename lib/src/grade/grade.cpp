@@ -35,12 +35,12 @@ std::string show(const box_value& v) {
   return v.size() == 1 ? out : "[" + out + "]";
 }
 
-// The precision the problem asks for, as parameters: {kind = decdig, digits = 4}.
+// The precision the problem asks for, as parameters: {tolerance = decdig, digits = 4}.
 std::map<std::string, std::string> asked_precision(const cases::tolerance& t) {
   switch (t.type) {
-    case cases::tolerance::kind::decdig: return {{"kind", "decdig"}, {"digits", std::to_string(t.digits)}};
-    case cases::tolerance::kind::sigfig: return {{"kind", "sigfig"}, {"digits", std::to_string(t.digits)}};
-    case cases::tolerance::kind::relabs: return {{"kind", "relabs"}, {"rtol", numeric::to_general(t.rtol)}, {"atol", numeric::to_general(t.atol)}};
+    case cases::tolerance::kind::decdig: return {{"tolerance", "decdig"}, {"digits", std::to_string(t.digits)}};
+    case cases::tolerance::kind::sigfig: return {{"tolerance", "sigfig"}, {"digits", std::to_string(t.digits)}};
+    case cases::tolerance::kind::relabs: return {{"tolerance", "relabs"}, {"rtol", numeric::to_general(t.rtol)}, {"atol", numeric::to_general(t.atol)}};
   }
   return {};
 }
@@ -335,7 +335,7 @@ class grader {
       if (coarse > 0) {
         // later steps take it as right only if it is right, coarsely; from a wrong input it stays wrong
         if (!coarse_and_off && wrong_inputs.empty()) right_but_coarse_.insert(q.name);
-        if (!wrong_inputs.empty()) g.compared.follows_from = wrong_inputs;
+        if (coarse_and_off) g.compared.follows_from = wrong_inputs;
         return finish(g, verdict::imprecise, diagnosis{mistake::coarse, asked_precision(tol)});
       }
       if (follows + mends == 0) return finish(g, verdict::correct);
@@ -433,17 +433,27 @@ class grader {
     }
 
     std::vector<candidate> candidates;
-    candidates.push_back({scaled(point_box(ref), interval(-1)), verdict::sign_error, {mistake::negated, {}}, ""});
-    if (step) candidates.push_back({scaled(*step, interval(-1)), verdict::sign_error, {mistake::negated, {}}, ""});
+    // (one function builds them: GCC 12 warns, wrongly, of an uninitialised map in nested braces)
+    const auto add = [&](box_value target, verdict v, mistake kind, std::map<std::string, std::string> params, std::string expression) {
+      candidate c;
+      c.target = std::move(target);
+      c.outcome = v;
+      c.what.kind = kind;
+      c.what.params = std::move(params);
+      c.expression = std::move(expression);
+      candidates.push_back(std::move(c));
+    };
+    add(scaled(point_box(ref), interval(-1)), verdict::sign_error, mistake::negated, {}, "");
+    if (step) add(scaled(*step, interval(-1)), verdict::sign_error, mistake::negated, {}, "");
     for (const auto& [factor, label] : factors()) {
-      candidates.push_back({scaled(point_box(ref), interval(factor)), verdict::factor_error, {mistake::scaled, {{"factor", label}}}, ""});
-      if (step) candidates.push_back({scaled(*step, interval(factor)), verdict::factor_error, {mistake::scaled, {{"factor", label}}}, ""});
+      add(scaled(point_box(ref), interval(factor)), verdict::factor_error, mistake::scaled, {{"factor", label}}, "");
+      if (step) add(scaled(*step, interval(factor)), verdict::factor_error, mistake::scaled, {{"factor", label}}, "");
     }
     for (std::size_t m = 0; m < c_.mistakes.size(); ++m) {
       if (c_.mistakes[m].quantity != q.name) continue;
       try {
-        candidates.push_back({expr::evaluate<interval>(c_.mistakes[m].expression, world), verdict::known_mistake,
-                              {mistake::named_mistake, {{"feedback", c_.mistakes[m].feedback}}}, ""});
+        add(expr::evaluate<interval>(c_.mistakes[m].expression, world), verdict::known_mistake, mistake::named_mistake,
+            {{"feedback", c_.mistakes[m].feedback}}, "");
       } catch (const expr::evaluation_error&) {
       }
     }
@@ -457,14 +467,14 @@ class grader {
     for (const auto& v : variants) {
       ++evaluations_;
       try {
-        candidates.push_back({expr::evaluate<interval>(v.expression, world), v.what.kind == mistake::term_negated ? verdict::sign_error : verdict::wrong,
-                              v.what, expr::to_string(v.expression)});
+        add(expr::evaluate<interval>(v.expression, world), v.what.kind == mistake::term_negated ? verdict::sign_error : verdict::wrong, v.what.kind,
+            v.what.params, expr::to_string(v.expression));
       } catch (const expr::evaluation_error&) {
       }
     }
     for (const auto& a : c_.ask) {
       if (a.name == q.name || name_kind(a.name) != name_kind(q.name) || !ref_.values.count(a.name)) continue;
-      candidates.push_back({point_box(ref_.values.at(a.name)), verdict::wrong, {mistake::answers_swapped, {{"other", a.name}}}, ""});
+      add(point_box(ref_.values.at(a.name)), verdict::wrong, mistake::answers_swapped, {{"other", a.name}}, "");
     }
 
     std::vector<const candidate*> fitting;

@@ -80,7 +80,7 @@ class collector {
       add_issue(name_at, "more than " + std::to_string(limits_.max_answers) + " answers; the rest are ignored");
       return;
     }
-    answer a{name, text, {}, name_at, true, ""};
+    answer a{name, text, {}, name_at, true, "", "", 0};
     try {
       const std::size_t lead = raw_text.find_first_not_of(" \t");
       a.value = expr::parse_expression(text, {value_at.line, value_at.column + static_cast<int>(lead == std::string::npos ? 0 : lead)});

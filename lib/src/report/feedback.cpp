@@ -41,7 +41,7 @@ std::string joined(const std::vector<std::string>& names, const std::map<std::st
 }
 
 std::string precision_asked(const diagnosis& d) {
-  const std::string kind = d.param("kind"), digits = d.param("digits");
+  const std::string kind = d.param("tolerance"), digits = d.param("digits");
   if (kind == "decdig") return digits + (digits == "1" ? " decimal place" : " decimal places");
   if (kind == "sigfig") return digits + (digits == "1" ? " significant figure" : " significant figures");
   return "a relative error below " + d.param("rtol");

@@ -76,6 +76,8 @@ TEST(formula_answer, grading_is_reproducible) {
   for (const auto* name : {"dL_dbeta", "dL_dx"}) {
     EXPECT_EQ(result(a, name).outcome, result(b, name).outcome);
     EXPECT_EQ(result(a, name).compared.example.has_value(), result(b, name).compared.example.has_value());
-    if (result(a, name).compared.example) EXPECT_EQ(result(a, name).compared.example->at, result(b, name).compared.example->at);
+    if (result(a, name).compared.example) {
+      EXPECT_EQ(result(a, name).compared.example->at, result(b, name).compared.example->at);
+    }
   }
 }

@@ -111,7 +111,9 @@ TEST(report_disclosure, an_empty_submission_shows_no_reference_value_by_default)
   const auto how = student();
   for (const auto& out : {report::to_text(r, how), report::to_gradescope(r, how, report::reveal::never), report::to_prairielearn(r, how),
                           report::to_html(c, r, how), report::to_json(r, how)})
-    for (const auto& k : key) EXPECT_EQ(out.find(k), std::string::npos) << k << " in\n" << out;
+    for (const auto& k : key) {
+      EXPECT_EQ(out.find(k), std::string::npos) << k << " in\n" << out;
+    }
   // the TA's view has them
   EXPECT_NE(report::to_text(r, ta()).find("0.1824"), std::string::npos);
 }
@@ -121,7 +123,9 @@ TEST(report_disclosure, after_the_due_date_gradescope_carries_the_key_in_hidden_
   std::size_t with_key = 0;
   for (const auto& t : doc["tests"]) {
     const bool shows = t["output"].get<std::string>().find("reference") != std::string::npos;
-    if (t["visibility"] == "visible") EXPECT_FALSE(shows) << t["output"];
+    if (t["visibility"] == "visible") {
+      EXPECT_FALSE(shows) << t["output"];
+    }
     if (t["visibility"] == "after_due_date") with_key += shows;
   }
   EXPECT_EQ(with_key, 6u);

@@ -38,7 +38,7 @@ enum class mistake {
   copied_given,          ///< given: the value is a given of the problem
   two_answers,           ///< lines: two different answers for one quantity
   ambiguous,             ///< count: several different mistakes fit the digits written
-  coarse,                ///< written, asked: fewer digits than the problem asks for
+  coarse,                ///< tolerance, digits (or rtol, atol): fewer digits than the problem asks for
   entries,               ///< right, total: entries of a vector or matrix answer that are right
   inferred_intermediate, ///< intermediate, factor, answers: several answers agree on one wrong unasked value
   undefined_at_point,    ///< a formula undefined where the derivative exists
