@@ -22,6 +22,12 @@ const expr::assignment* case_file::find(const std::string& name) const {
   return nullptr;
 }
 
+const asked* case_file::find_asked(const std::string& name) const {
+  for (const auto& a : ask)
+    if (a.name == name) return &a;
+  return nullptr;
+}
+
 const formula::question* case_file::find_formula(const std::string& name) const {
   for (const auto& f : formulas)
     if (f.name == name) return &f;

@@ -72,11 +72,6 @@ bool all_fit(const box_value& target, const point_value& s, const std::vector<re
   return true;
 }
 
-// The student's answer, read.
-struct read_answer {
-  written as;
-  bool transposed_vector = false;  ///< a row written for a column (or the other way), accepted as the same vector
-};
 
 class grader {
  public:
@@ -105,11 +100,11 @@ class grader {
       } catch (const expr::evaluation_error&) {
         step.reset();  // the student's inputs leave this step undefined; judged on the reference alone
       }
-      if (s_.answers.count(q.name) || asked(q.name)) results[q.name] = grade_one(q, step, world);
-      const bool usable = answers_.count(q.name) && same_shape(answers_.at(q.name).as.value, ref_.values.at(q.name));
+      if (s_.answers.count(q.name) || c_.find_asked(q.name)) results[q.name] = grade_one(q, step, world);
+      const bool usable = answers_.count(q.name) && same_shape(answers_.at(q.name).value, ref_.values.at(q.name));
       world[q.name] = usable ? input_box(q.name) : (step ? *step : point_box(ref_.values.at(q.name)));
       mended_[q.name] = usable && follows_on(q.name) ? input_box(q.name) : mended_step(q);
-      student_[q.name] = usable ? answers_.at(q.name).as.value : student_value(q);
+      student_[q.name] = usable ? answers_.at(q.name).value : student_value(q);
     }
     if (!c_.formulas.empty())
       for (auto& [name, g] : grade_formula_answers(c_, ref_.formulas, s_, evaluations_)) results[name] = std::move(g);
@@ -144,19 +139,9 @@ class grader {
     }
   }
 
-  bool asked(const std::string& name) const {
-    return std::any_of(c_.ask.begin(), c_.ask.end(), [&](const cases::asked& a) { return a.name == name; });
-  }
-
-  const cases::asked* asked_entry(const std::string& name) const {
-    for (const auto& a : c_.ask)
-      if (a.name == name) return &a;
-    return nullptr;
-  }
-
   const cases::tolerance& tolerance_of(const std::string& name) const {
     static const cases::tolerance fallback{};
-    const auto* a = asked_entry(name);
+    const auto* a = c_.find_asked(name);
     return a ? a->within : fallback;
   }
 
@@ -170,7 +155,7 @@ class grader {
   // digit, but never wider than the precision the problem asks for: coarse inputs do not widen
   // what later steps accept.
   box_value input_box(const std::string& name) const {
-    const auto& a = answers_.at(name).as;
+    const auto& a = answers_.at(name);
     const auto w = half_widths(name);
     box_value out{a.value.rows, a.value.cols, {}};
     for (std::size_t k = 0; k < a.value.size(); ++k) out.data.push_back(interval::around(a.value.data[k], std::min(a.half_unit(k), w[k])));
@@ -182,15 +167,14 @@ class grader {
       if (c_.find_formula(name)) continue;  // graded as a formula (formula_answer.hpp)
       if (!a.readable) continue;
       try {
-        read_answer got{as_written(a.value)};
+        written got = as_written(a.value);
         const auto& ref = ref_.values.at(name);
-        const auto* entry = asked_entry(name);
+        const auto* entry = c_.find_asked(name);
         const bool pinned = entry && entry->pin_orientation;
         // a vector may be written as a row or a column, unless the case pins its orientation
-        if (!pinned && ref.is_vector() && !ref.is_scalar() && got.as.value.rows == ref.cols && got.as.value.cols == ref.rows) {
-          got.as.value = expr::transposed(got.as.value);
-          got.as.box = expr::transposed(got.as.box);
-          got.transposed_vector = true;
+        if (!pinned && ref.is_vector() && !ref.is_scalar() && got.value.rows == ref.cols && got.value.cols == ref.rows) {
+          got.value = expr::transposed(got.value);
+          got.box = expr::transposed(got.box);
         }
         answers_[name] = std::move(got);
       } catch (const expr::evaluation_error& e) {
@@ -260,7 +244,7 @@ class grader {
                     diagnosis{mistake::two_answers, {{"lines", std::to_string(answer->second.where.line) + " and " +
                                                                    std::to_string(answer->second.conflicting_line)},
                                                      {"other", answer->second.conflicting_text}}});
-    const written& sw = answers_.at(q.name).as;
+    const written& sw = answers_.at(q.name);
     const point_value& sv = sw.value;
 
     if (!same_shape(sv, ref)) {
@@ -363,7 +347,7 @@ class grader {
       if (trivial_.count(w)) return true;
       const auto a = answers_.find(w);
       if (a == answers_.end()) continue;
-      const auto& x = a->second.as.value;
+      const auto& x = a->second.value;
       if (std::all_of(x.data.begin(), x.data.end(), [](const real50& e) { return e == 0; })) return true;
       for (const auto& g : c_.given) {
         const auto& gv = ref_.values.at(g.name);
@@ -530,7 +514,7 @@ class grader {
   const cases::case_file& c_;
   const submission& s_;
   const grading_options& options_;
-  std::map<std::string, read_answer> answers_;
+  std::map<std::string, written> answers_;  ///< the readable numeric answers, rows read as columns
   std::map<std::string, problem> problems_;
   std::map<std::string, verdict> verdicts_;
   std::set<std::string> right_but_coarse_;  ///< imprecise answers whose rounding holds the reference

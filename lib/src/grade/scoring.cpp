@@ -108,11 +108,7 @@ void charge_repeated_mistakes_once(const cases::case_file& c, std::vector<graded
 
 void score(const cases::case_file& c, const credit_policy& credit, report& r) {
   for (auto& g : r.results) {
-    const auto* a = [&]() -> const cases::asked* {
-      for (const auto& x : c.ask)
-        if (x.name == g.name) return &x;
-      return nullptr;
-    }();
+    const auto* a = c.find_asked(g.name);
     g.max_score = a ? a->points : 0;
     if (g.entries.empty()) {
       g.score = g.max_score * credit.of(g.outcome);

@@ -2,6 +2,7 @@
 
 #include "gradecheck/expr/assignments.hpp"
 #include "gradecheck/expr/evaluate.hpp"
+#include "gradecheck/grade/tolerance.hpp"
 #include "gradecheck/numeric/real.hpp"
 #include "gradecheck/expr/parser.hpp"
 
@@ -27,7 +28,7 @@ bool same_value(const answer& a, const std::string& text) {
   if (a.text == text) return true;
   if (!a.readable) return false;
   try {
-    const expr::evaluation_limits small{10'000, 100'000};
+    const expr::evaluation_limits small{answer_max_entries, answer_max_operations};
     const auto x = expr::evaluate<numeric::real50>(a.value, {}, small);
     const auto y = expr::evaluate<numeric::real50>(expr::parse_expression(text), {}, small);
     return x.rows == y.rows && x.cols == y.cols && x.data == y.data;

@@ -44,14 +44,15 @@ std::vector<std::filesystem::path> expand(const std::vector<std::string>& args) 
   return out;
 }
 
-std::string render(const grade::report& r, const std::string& format, const cases::case_file& c, report::reveal policy) {
-  auto how = report::make_view(c, policy);
+// `how` is the case's view under `policy`, made once for the batch.
+std::string render(const grade::report& r, const std::string& format, const cases::case_file& c, report::reveal policy, const report::view& how) {
   if (format == "html") return report::to_html(c, r, how);
   if (format == "gradescope") return report::to_gradescope(r, how, policy);
   if (format == "prairielearn") return report::to_prairielearn(r, how);
   if (format == "json") {
-    how.plain_words = false;
-    return report::to_json(r, how);
+    auto machine = how;
+    machine.plain_words = false;
+    return report::to_json(r, machine);
   }
   return report::to_text(r, how);
 }
@@ -86,6 +87,8 @@ bool matches_expected(const grade::report& r, const std::string& path, const cas
     expected[trim(line.substr(0, eq))] = trim(line.substr(eq + 1));
   }
   bool ok = true;
+  auto how = report::make_view(c, report::reveal::always);  // a test's failures are read by the TA
+  how.plain_words = false;
   for (const auto& g : r.results) {
     const auto it = expected.find(g.name);
     const std::string got(grade::name_of(g.outcome));
@@ -93,8 +96,6 @@ bool matches_expected(const grade::report& r, const std::string& path, const cas
       std::cerr << path << ": no expected verdict for " << g.name << " (graded " << got << ")\n";
       ok = false;
     } else if (it->second != got) {
-      auto how = report::make_view(c, report::reveal::always);
-      how.plain_words = false;
       std::cerr << path << ": " << g.name << " expected " << it->second << ", graded " << got << " (" << report::feedback(g, how) << ")\n";
       ok = false;
     }
@@ -132,6 +133,7 @@ int run_grade(const grade_options& o) {
   grade::grading_options options;
   options.credit = credit_from(c, o.credit);
   const auto policy = reveal_from(c, o.reveal);
+  const auto how = report::make_view(c, policy);
   const auto files = expand(o.submissions);
   if (files.empty()) throw std::invalid_argument("no submission files");
 
@@ -152,7 +154,7 @@ int run_grade(const grade_options& o) {
   bool any_unreadable = false;
   for (const auto& r : reports) any_unreadable = any_unreadable || r.unreadable;
   if (reports.size() == 1) {
-    const std::string text = render(reports[0], o.format, c, policy);
+    const std::string text = render(reports[0], o.format, c, policy, how);
     if (o.output.empty()) std::cout << text;
     else write_whole(o.output, text);
   } else {
@@ -161,7 +163,7 @@ int run_grade(const grade_options& o) {
       std::filesystem::create_directories(o.output);
       const std::string ext = o.format == "text" ? ".txt" : (o.format == "html" ? ".html" : ".json");
       for (const auto& r : reports)
-        write_whole(std::filesystem::path(o.output) / (std::filesystem::path(r.submission).stem().string() + ext), render(r, o.format, c, policy));
+        write_whole(std::filesystem::path(o.output) / (std::filesystem::path(r.submission).stem().string() + ext), render(r, o.format, c, policy, how));
     }
   }
   if (!o.csv.empty()) write_whole(o.csv, report::to_csv(reports));

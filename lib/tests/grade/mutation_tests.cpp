@@ -109,7 +109,7 @@ counts& totals() {
 }
 
 const cases::tolerance& result_tolerance(const cases::case_file& c, const std::string& name) {
-  return std::find_if(c.ask.begin(), c.ask.end(), [&](const cases::asked& a) { return a.name == name; })->within;
+  return c.find_asked(name)->within;
 }
 
 std::string grade_text(const grade::reference& ref, const cases::case_file& c, const std::string& text, grade::report& out) {

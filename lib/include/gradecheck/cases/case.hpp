@@ -78,6 +78,8 @@ struct case_file {
 
   /// Returns the given or derived quantity called `name`, or nullptr.
   [[nodiscard]] const expr::assignment* find(const std::string& name) const;
+  /// Returns the asked quantity called `name` (its points and tolerance), or nullptr.
+  [[nodiscard]] const asked* find_asked(const std::string& name) const;
   /// Returns the formula question called `name`, or nullptr.
   [[nodiscard]] const formula::question* find_formula(const std::string& name) const;
   /// Returns true when `name` is a given.
