@@ -1,6 +1,9 @@
 #include "gradecheck/expr/parser.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <utility>
 #include <vector>
 
 namespace gradecheck::expr {
@@ -8,6 +11,22 @@ namespace gradecheck::expr {
 namespace {
 
 constexpr std::string_view unicode_minus = "\xE2\x88\x92";  // U+2212
+
+// What students type for a product: U+00D7 (times), U+00B7 (middle dot), U+22C5 (dot operator).
+constexpr std::string_view unicode_times[] = {"\xC3\x97", "\xC2\xB7", "\xE2\x8B\x85"};
+
+// Superscript digits and signs (10\u207B\u00B3 is 10^-3): U+2070, U+00B9, U+00B2, U+00B3, U+2074..U+2079, U+207B, U+207A.
+constexpr std::pair<std::string_view, char> superscripts[] = {
+    {"\xE2\x81\xB0", '0'}, {"\xC2\xB9", '1'},     {"\xC2\xB2", '2'},     {"\xC2\xB3", '3'},     {"\xE2\x81\xB4", '4'},
+    {"\xE2\x81\xB5", '5'}, {"\xE2\x81\xB6", '6'}, {"\xE2\x81\xB7", '7'}, {"\xE2\x81\xB8", '8'}, {"\xE2\x81\xB9", '9'},
+    {"\xE2\x81\xBB", '-'}, {"\xE2\x81\xBA", '+'}};
+
+// Returns the ASCII character superscript `text` starts with, and its length in bytes; 0 when none.
+std::pair<char, std::size_t> superscript_at(std::string_view text) {
+  for (const auto& [glyph, ascii] : superscripts)
+    if (text.substr(0, glyph.size()) == glyph) return {ascii, glyph.size()};
+  return {0, 0};
+}
 constexpr int max_depth = 200;  // nesting deeper than this is refused, not a stack overflow
 
 enum class token_kind { number, name, symbol, end };
@@ -43,6 +62,27 @@ std::vector<token> tokenize(std::string_view text, position origin) {
     } else if (text.substr(i, unicode_minus.size()) == unicode_minus) {
       out.push_back({token_kind::symbol, "-", at});
       advance(unicode_minus.size());
+    } else if (const auto times = std::find_if(std::begin(unicode_times), std::end(unicode_times),
+                                               [&](std::string_view t) { return text.substr(i, t.size()) == t; });
+               times != std::end(unicode_times)) {
+      out.push_back({token_kind::symbol, "*", at});
+      advance(times->size());
+    } else if (superscript_at(text.substr(i)).first != 0) {
+      // a run of superscripts is a power: x\u00B2 is x^2, 10\u207B\u00B3 is 10^-3
+      out.push_back({token_kind::symbol, "^", at});
+      std::string digits;
+      const position start = at;
+      for (auto s = superscript_at(text.substr(i)); s.first != 0; s = superscript_at(text.substr(i))) {
+        if (s.first == '-' || s.first == '+') {
+          if (!digits.empty()) throw parse_error(at, "a sign inside a superscript number");
+          if (s.first == '-') out.push_back({token_kind::symbol, "-", at});
+        } else {
+          digits += s.first;
+        }
+        advance(s.second);
+      }
+      if (digits.empty()) throw parse_error(start, "a superscript sign without digits");
+      out.push_back({token_kind::number, digits, start});
     } else if (is_digit(c) || (c == '.' && i + 1 < text.size() && is_digit(text[i + 1]))) {
       std::size_t j = i;
       while (j < text.size() && is_digit(text[j])) ++j;
@@ -58,8 +98,17 @@ std::vector<token> tokenize(std::string_view text, position origin) {
           j = k;
         }
       }
-      out.push_back({token_kind::number, std::string(text.substr(i, j - i)), at});
+      std::string number(text.substr(i, j - i));
+      const position start = at;
       advance(j - i);
+      if (i < text.size() && text[i] == '%') {
+        // 85% is 85e-2: a hundredth, with the digits written (so 85% stands for 84.5% to 85.5%)
+        const auto e = number.find_first_of("eE");
+        const long exponent = (e == std::string::npos ? 0 : std::stol(number.substr(e + 1))) - 2;
+        number = number.substr(0, e) + "e" + std::to_string(exponent);
+        advance(1);
+      }
+      out.push_back({token_kind::number, number, start});
     } else if (is_name_start(c)) {
       std::size_t j = i;
       while (j < text.size() && is_name_char(text[j])) ++j;
@@ -161,11 +210,24 @@ class parser {
 
   node product() {
     node left = unary();
-    while (at_symbol("*") || at_symbol("/") || at_symbol("@") || at_symbol(".*")) {
-      const token op = take();
-      left = make(node_kind::binary, op.text, op.where, {std::move(left), unary()});
+    for (;;) {
+      if (at_symbol("*") || at_symbol("/") || at_symbol("@") || at_symbol(".*")) {
+        const token op = take();
+        left = make(node_kind::binary, op.text, op.where, {std::move(left), unary()});
+      } else if (implicit_product()) {
+        left = make(node_kind::binary, "*", peek().where, {std::move(left), unary()});
+      } else {
+        return left;
+      }
     }
-    return left;
+  }
+
+  // A parenthesis right after a number or a closing parenthesis multiplies, as written on paper:
+  // (1/2)(0.809)^2, 2(3 + 1). After a name it stays a call: sigmoid(z).
+  bool implicit_product() const {
+    if (!at_symbol("(") || pos_ == 0) return false;
+    const token& before = tokens_[pos_ - 1];
+    return before.kind == token_kind::number || (before.kind == token_kind::symbol && before.text == ")");
   }
 
   node unary() {

@@ -62,6 +62,20 @@ box_value scaled(const box_value& v, const interval& k) {
   return out;
 }
 
+// Entry k (row-major) of an answer as the student wrote it: the k-th number of a list of numbers or
+// of a list of rows (a row written for a column has the same order); 6 digits of its value otherwise.
+std::string entry_text(const expr::node& answer, std::size_t k, const real50& value) {
+  std::vector<const expr::node*> leaves;
+  if (answer.kind == expr::node_kind::list)
+    for (const auto& item : answer.children) {
+      if (item.kind == expr::node_kind::list)
+        for (const auto& x : item.children) leaves.push_back(&x);
+      else
+        leaves.push_back(&item);
+    }
+  return k < leaves.size() ? expr::to_string(*leaves[k]) : numeric::to_significant(value, 6);
+}
+
 // Is entry k of `target` inside the band [s - w, s + w]?
 bool fits(const interval& target, const real50& s, const real50& w) { return target.intersects(interval::around(s, w)); }
 
@@ -106,6 +120,7 @@ class grader {
       mended_[q.name] = usable && follows_on(q.name) ? input_box(q.name) : mended_step(q);
       student_[q.name] = usable ? answers_.at(q.name).value : student_value(q);
     }
+    infer_unasked_intermediates(results);
     if (!c_.formulas.empty())
       for (auto& [name, g] : grade_formula_answers(c_, ref_.formulas, s_, evaluations_)) results[name] = std::move(g);
     for (const auto& a : c_.ask) r.results.push_back(std::move(results.at(a.name)));
@@ -301,7 +316,7 @@ class grader {
     const auto record_entries = [&](verdict otherwise) {
       if (sv.is_scalar()) return;
       for (std::size_t k = 0; k < sv.size(); ++k)
-        g.entries.push_back({k / sv.cols, k % sv.cols, entry_verdict(state[k], otherwise), numeric::to_significant(sv.data[k], 12),
+        g.entries.push_back({k / sv.cols, k % sv.cols, entry_verdict(state[k], otherwise), entry_text(answer->second.value, k, sv.data[k]),
                              show(ref.data[k], 12)});
     };
 
@@ -329,11 +344,112 @@ class grader {
       return finish(g, verdict::carried_forward);
     }
     diagnose(g, q, step, world, sw, ref, tol, hw, wrong_inputs);
-    if (!sv.is_scalar() && right + follows + mends + coarse > 0) {
+    // partly right, with no mistake of the whole answer to name (a transpose is right on its diagonal
+    // only by accident): credit per entry
+    if (!sv.is_scalar() && right + follows + mends + coarse > 0 && g.diagnoses.empty()) {
       record_entries(g.outcome);
-      if (g.diagnoses.empty()) g.diagnoses.push_back({mistake::entries, {{"right", std::to_string(right + follows + mends)}, {"total", std::to_string(sv.size())}}});
+      g.diagnoses.push_back({mistake::entries, {{"right", std::to_string(right + follows + mends)}, {"total", std::to_string(sv.size())}}});
     }
     return g;
+  }
+
+  // The value x of intermediate m that makes the scalar answer `name` what the student wrote, with
+  // its uncertainty (the tolerance of the answer over |d answer / d m|), by one secant step: the
+  // steps after an intermediate are linear in it, or nearly so, and the result is checked.
+  struct implied {
+    real50 value, uncertainty;
+  };
+  std::optional<implied> implied_value(const std::string& m, const std::string& name) const {
+    using boost::multiprecision::abs;
+    const auto step = inlined(c_.find(name)->expression, c_, [&](const std::string& n) { return answers_.count(n) > 0 || n == m; });
+    if (!expr::free_names(step).count(m)) return std::nullopt;
+    const real50 written = answers_.at(name).value.data[0];
+    const real50 hw = half_widths(name)[0];
+    auto env = student_;
+    const auto at = [&](const real50& x) -> std::optional<real50> {
+      env[m] = point_value::scalar(x);
+      try {
+        const auto v = expr::evaluate<real50>(step, env);
+        if (!v.is_scalar()) return std::nullopt;
+        return v.data[0];
+      } catch (const expr::evaluation_error&) {
+        return std::nullopt;
+      }
+    };
+    const real50 x0 = ref_.values.at(m).data[0];
+    const real50 x1 = x0 == 0 ? real50("1e-3") : x0 * real50("1.001");
+    const auto f0 = at(x0), f1 = at(x1);
+    if (!f0 || !f1 || *f0 == *f1) return std::nullopt;
+    const real50 slope = (*f1 - *f0) / (x1 - x0);
+    const real50 x = x0 + (written - *f0) / slope;
+    const auto fx = at(x);
+    if (!fx || abs(*fx - written) >= hw) return std::nullopt;
+    return implied{x, hw / abs(slope)};
+  }
+
+  // An unasked intermediate the student got wrong shows only in the answers built on it: when two
+  // or more wrong answers agree on one value of it (dL_dw5 and dL_dh1 on a doubled delta_o1), and no
+  // right answer contradicts it, the mistake is charged once, at the first of them, and the others
+  // carry it forward.
+  void infer_unasked_intermediates(std::map<std::string, graded>& results) {
+    using boost::multiprecision::abs;
+    std::set<std::string> explained;
+    for (const auto& q : c_.derive) {
+      const std::string& m = q.name;
+      if (c_.find_asked(m) || s_.answers.count(m) || !ref_.values.at(m).is_scalar()) continue;
+      const auto agree = [](const implied& a, const implied& b) { return abs(a.value - b.value) <= a.uncertainty + b.uncertainty; };
+      std::vector<std::pair<std::string, implied>> agreeing;
+      std::vector<implied> right_ones;  // what the accepted answers built on m say of it
+      for (const auto& a : c_.ask) {
+        const auto r = results.find(a.name);
+        if (r == results.end() || !answers_.count(a.name) || !answers_.at(a.name).value.is_scalar() || explained.count(a.name)) continue;
+        const auto x = implied_value(m, a.name);
+        if (!x) continue;
+        const verdict v = r->second.outcome;
+        if (accepted(v)) right_ones.push_back(*x);
+        const bool charged = !accepted(v) && v != verdict::imprecise && v != verdict::missing && v != verdict::unreadable &&
+                             r->second.compared.follows_from.empty();
+        if (charged && (agreeing.empty() || agree(agreeing.front().second, *x))) agreeing.emplace_back(a.name, *x);
+      }
+      if (agreeing.size() < 2) continue;
+      const implied* estimate = &agreeing.front().second;
+      // a right answer built on m that the inferred value would make wrong contradicts it
+      if (std::any_of(right_ones.begin(), right_ones.end(), [&](const implied& x) { return !agree(x, *estimate); })) continue;
+      const real50 reference = ref_.values.at(m).data[0];
+      if (abs(estimate->value - reference) <= estimate->uncertainty) continue;
+      // what the wrong value is: a factor of the right one, when one fits
+      std::string factor;
+      verdict outcome = verdict::wrong;
+      if (abs(estimate->value + reference) <= estimate->uncertainty) {
+        factor = "-1";
+        outcome = verdict::sign_error;
+      }
+      for (const auto& [f, label] : factors())
+        if (factor.empty() && abs(estimate->value - f * reference) <= estimate->uncertainty) {
+          factor = label;
+          outcome = verdict::factor_error;
+        }
+      std::string names;
+      for (const auto& [name, x] : agreeing) names += (names.empty() ? "" : ", ") + name;
+      const std::string first = agreeing.front().first;
+      for (const auto& [name, x] : agreeing) {
+        graded& g = results.at(name);
+        explained.insert(name);
+        g.diagnoses.clear();
+        g.compared.reproduced_by.clear();
+        if (name == first) {
+          g.outcome = outcome;
+          g.diagnoses.push_back({mistake::inferred_intermediate,
+                                 {{"answers", names}, {"factor", factor}, {"expression", expr::to_string(q.expression)},
+                                  {"value", numeric::to_significant(estimate->value, 6)}}});
+        } else {
+          g.outcome = verdict::carried_forward;
+          g.compared.follows_from = {first};
+          g.compared.charged_at = first;
+        }
+        verdicts_[name] = g.outcome;
+      }
+    }
   }
 
   // True when one of the wrong inputs is a claimed value that removes work: written as 0 or as a

@@ -23,9 +23,23 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+// A scalar written with a decimal comma, 0,3775 or -1,5: the same number with a point. Only a
+// whole answer of digits, one comma and digits is read so; [1,2] stays a list.
+std::string with_decimal_point(std::string text) {
+  std::size_t start = 0;
+  if (text.rfind("-", 0) == 0 || text.rfind("+", 0) == 0) start = 1;
+  else if (text.rfind("\xE2\x88\x92", 0) == 0) start = 3;
+  const auto comma = text.find(',', start);
+  if (comma == std::string::npos || comma == start || comma + 1 == text.size()) return text;
+  for (std::size_t k = start; k < text.size(); ++k)
+    if (k != comma && !std::isdigit(static_cast<unsigned char>(text[k]))) return text;
+  text[comma] = '.';
+  return text;
+}
+
 // True when `text` is the same answer as `a`: the same text, or the same exact value.
 bool same_value(const answer& a, const std::string& text) {
-  if (a.text == text) return true;
+  if (with_decimal_point(a.text) == text) return true;
   if (!a.readable) return false;
   try {
     const expr::evaluation_limits small{answer_max_entries, answer_max_operations};
@@ -53,6 +67,7 @@ class collector {
   void add(const std::string& raw_name, const std::string& raw_text, expr::position name_at, expr::position value_at) {
     const std::string name = expr::canonical_name(raw_name);
     const std::string text = trim(raw_text);
+    const std::string readable = with_decimal_point(text);  // what is parsed; the text stays as written
     if (!c_.find(name) && !c_.find_formula(name)) {
       std::string asked;
       for (const auto& a : c_.ask) asked += (asked.empty() ? "" : " ") + a.name;
@@ -65,7 +80,7 @@ class collector {
     }
     if (const auto first = s_.answers.find(name); first != s_.answers.end()) {
       // the same value twice is fine; two different values are two answers, of which only one may stand
-      if (!same_value(first->second, text) && first->second.conflicting_text.empty()) {
+      if (!same_value(first->second, readable) && first->second.conflicting_text.empty()) {
         first->second.conflicting_text = text;
         first->second.conflicting_line = name_at.line;
         add_issue(name_at, "'" + name + "' has two different answers (lines " + std::to_string(first->second.where.line) + " and " +
@@ -84,7 +99,7 @@ class collector {
     answer a{name, text, {}, name_at, true, "", "", 0};
     try {
       const std::size_t lead = raw_text.find_first_not_of(" \t");
-      a.value = expr::parse_expression(text, {value_at.line, value_at.column + static_cast<int>(lead == std::string::npos ? 0 : lead)});
+      a.value = expr::parse_expression(readable, {value_at.line, value_at.column + static_cast<int>(lead == std::string::npos ? 0 : lead)});
     } catch (const expr::parse_error& e) {
       a.readable = false;
       a.problem = "line " + std::to_string(e.where.line) + ", column " + std::to_string(e.where.column) + ": " + e.message;

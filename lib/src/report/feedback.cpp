@@ -131,8 +131,14 @@ std::string describe(const diagnosis& d, const view& how) {
     case mistake::ambiguous: return "several different mistakes give a number this close, so none can be named";
     case mistake::coarse: return "right to the digits you wrote, but the problem asks for " + precision_asked(d);
     case mistake::entries: return d.param("right") + " of " + d.param("total") + " entries are right";
-    case mistake::inferred_intermediate:
-      return "your answers " + d.param("answers") + " agree on one wrong intermediate value (" + d.param("factor") + " times the right one)";
+    case mistake::inferred_intermediate: {
+      // the intermediate is named by its definition only when the key may be shown and the student saw its names
+      const std::string which = named && seen(d.param("expression"), how) ? "the same " + d.param("expression") + " = " + d.param("value")
+                                                                           : "the same wrong intermediate value";
+      const std::string times = d.param("factor").empty() ? "" : d.param("factor") == "-1" ? " (the right one with its sign flipped)"
+                                                                                           : " (" + d.param("factor") + " times the right one)";
+      return "your answers " + d.param("answers") + " all follow from " + which + times + ": charged once, here";
+    }
     case mistake::undefined_at_point: return "undefined where the derivative exists";
     case mistake::too_costly: return "too costly to check";
   }
@@ -160,6 +166,10 @@ std::string feedback(const graded& g, const view& how) {
       if (how.show_key) out += "; unrounded, the value is " + g.compared.reference;
       break;
     case verdict::carried_forward:
+      if (!g.compared.charged_at.empty()) {
+        out = "built on the same wrong intermediate value as " + g.compared.charged_at + ", charged there; not charged again";
+        break;
+      }
       out = g.is_formula ? "right in terms of your " + earlier + ", which is wrong: it inherits that error"
                          : "follows correctly from your earlier " + earlier + ", which " + (g.compared.follows_from.size() > 1 ? "are" : "is") +
                                " wrong; not charged again";
@@ -187,7 +197,7 @@ std::string feedback(const graded& g, const view& how) {
       if (trivial) {
         out = "follows from your " + earlier + ", which makes this step trivial: " + why + "; no follow-through credit";
       } else {
-        out = why;
+        out = why.empty() && g.outcome == verdict::wrong ? "no single mistake that the grader knows gives this number" : why;
         if (!earlier.empty() && !g.is_formula) out = append(out, "on top of the earlier error in " + earlier);
       }
       if (how.show_key && !g.is_formula && !g.student.empty()) out = append(out, "expected " + g.compared.reference + ", you wrote " + g.student);

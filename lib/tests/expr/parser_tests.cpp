@@ -99,3 +99,32 @@ TEST(parser, reads_comparisons_and_choices_with_the_lowest_precedence) {
   EXPECT_EQ(error_message("a < b < c"), "expected an operator or the end of the expression, found '<'");
   EXPECT_EQ(error_message("c ? a"), "expected ':' and the value when the condition is false, found the end");
 }
+
+// The number formats students type, read as the written maths says.
+TEST(parser, reads_times_signs_and_dots_as_products) {
+  EXPECT_EQ(to_string(parse_expression("2.984 \u00D7 10^-1")), "2.984*10^(-1)");  // the printer parenthesises a negative exponent
+  EXPECT_EQ(to_string(parse_expression("0.119 \u00B7 2")), "0.119*2");
+  EXPECT_EQ(to_string(parse_expression("a \u22C5 b")), "a*b");
+}
+
+TEST(parser, reads_superscripts_as_powers) {
+  EXPECT_EQ(to_string(parse_expression("8.27\u00B710\u207B\u00B2")), "8.27*10^(-2)");
+  EXPECT_EQ(to_string(parse_expression("x\u00B2 + 1")), "x^2 + 1");
+  EXPECT_EQ(to_string(parse_expression("10\u00B9\u2070")), "10^10");
+  EXPECT_EQ(error_message("x\u207B"), "a superscript sign without digits");
+}
+
+TEST(parser, multiplies_a_parenthesis_after_a_number_or_a_parenthesis) {
+  EXPECT_EQ(to_string(parse_expression("(1/2)(0.809)^2")), "1/2*0.809^2");
+  EXPECT_EQ(to_string(parse_expression("2(3 + 1)")), "2*(3 + 1)");
+  const node call = parse_expression("sigmoid(z)");  // after a name it is still a call
+  EXPECT_EQ(call.kind, node_kind::call);
+}
+
+TEST(parser, reads_a_percentage_as_hundredths_with_its_digits) {
+  const node n = parse_expression("85%");
+  ASSERT_EQ(n.kind, node_kind::number);
+  EXPECT_EQ(n.literal.digits, "85");
+  EXPECT_EQ(n.literal.exponent, -2);  // 0.85, known to half a unit of the last digit: 0.845..0.855
+  EXPECT_EQ(parse_expression("2.5%").literal.exponent, -3);
+}

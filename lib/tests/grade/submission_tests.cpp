@@ -81,3 +81,11 @@ TEST(submission, lists_at_most_its_limit_of_problems) {
   ASSERT_EQ(s.issues.size(), 101u);
   EXPECT_EQ(s.issues.back().message, "more problems from here on are not listed");
 }
+
+TEST(submission, a_decimal_comma_in_a_scalar_is_a_decimal_point_and_a_list_stays_a_list) {
+  const auto s = grade::parse_submission("z = -1,5\ny = 0,1824\ndE_dx = [1,2]\n", "a.txt", small());
+  EXPECT_EQ(s.answers.at("z").text, "-1,5");  // shown as written
+  ASSERT_EQ(s.answers.at("y").value.kind, expr::node_kind::number);
+  EXPECT_EQ(s.answers.at("y").value.literal.decimal_places(), 4);
+  EXPECT_EQ(s.answers.at("dE_dx").value.kind, expr::node_kind::list);
+}

@@ -40,7 +40,7 @@ enum class mistake {
   ambiguous,             ///< count: several different mistakes fit the digits written
   coarse,                ///< tolerance, digits (or rtol, atol): fewer digits than the problem asks for
   entries,               ///< right, total: entries of a vector or matrix answer that are right
-  inferred_intermediate, ///< intermediate, factor, answers: several answers agree on one wrong unasked value
+  inferred_intermediate, ///< answers, factor, expression, value: several answers agree on one wrong unasked intermediate
   undefined_at_point,    ///< a formula undefined where the derivative exists
   too_costly,            ///< operations: a formula beyond the evaluation budget
 };
