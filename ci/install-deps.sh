@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages gradecheck builds with. Idempotent: silent and
+# Installs the Debian packages gradecheck builds with (and Graphviz, which draws the
+# derivation graph of the HTML report). Idempotent: silent and
 # quick when everything is already present.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ packages=(
   libboost-dev libmpfr-dev libgmp-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libarmadillo-dev
   libgtest-dev librapidcheck-dev
+  graphviz
 )
 
 missing=()

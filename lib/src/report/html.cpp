@@ -3,7 +3,9 @@
 #include "gradecheck/numeric/format.hpp"
 #include "gradecheck/report/feedback.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -47,28 +49,67 @@ std::string escaped(const std::string& s) {
   return out;
 }
 
-void names_in(const expr::node& n, std::set<std::string>& out) {
-  if (n.kind == expr::node_kind::name) out.insert(n.text);
-  for (const auto& c : n.children) names_in(c, out);
-}
 
 }  // namespace
 
 std::string to_dot(const cases::case_file& c, const grade::report& r, const view& how) {
   std::map<std::string, const grade::graded*> by_name;
   for (const auto& g : r.results) by_name[g.name] = &g;
-  std::string out = "digraph derivation {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=11, style=filled];\n";
-  for (const auto& g : c.given) out += "  \"" + g.name + "\" [shape=box, fillcolor=\"#f4f4f4\"];\n";
-  for (const auto& q : c.derive) {
-    const auto it = by_name.find(q.name);
-    const std::string fill = it == by_name.end() ? "#ffffff" : colour_of(it->second->outcome);
-    const std::string label = it == by_name.end() ? q.name : q.name + "\\n" + verdict_text(it->second->outcome, how);
-    out += "  \"" + q.name + "\" [shape=ellipse, fillcolor=\"" + fill + "\", label=\"" + label + "\"];\n";
-    std::set<std::string> inputs;
-    names_in(q.expression, inputs);
-    for (const auto& in : inputs)
-      if (c.find(in)) out += "  \"" + in + "\" -> \"" + q.name + "\";\n";
+  // The asked quantities and givens a step reads, through the intermediates the case does not ask
+  // for (the student never saw them named): dL_dw5 = delta_o1*h1 reads o1, t1 and h1.
+  const std::function<void(const expr::node&, std::set<std::string>&, std::set<std::string>&, int)> reads =
+      [&](const expr::node& e, std::set<std::string>& asked, std::set<std::string>& givens, int depth) {
+        for (const auto& n : expr::free_names(e)) {
+          if (c.is_given(n)) givens.insert(n);
+          else if (by_name.count(n)) asked.insert(n);
+          else if (const auto* q = c.find(n); q && depth < 64) reads(q->expression, asked, givens, depth + 1);
+        }
+      };
+  const auto node = [&](const std::string& name) {
+    const auto* q = c.find(name);
+    std::set<std::string> asked, givens;
+    if (q) reads(q->expression, asked, givens, 0);
+    std::string uses;
+    for (const auto& g : givens) uses += (uses.empty() ? "" : " ") + g;
+    const auto* g = by_name.at(name);
+    return "    \"" + name + "\" [fillcolor=\"" + colour_of(g->outcome) + "\", label=\"" + name + "\\n" + verdict_text(g->outcome, how) +
+           (uses.empty() ? "" : "\\n(" + uses + ")") + "\"];\n";
+  };
+  std::string out =
+      "digraph derivation {\n  rankdir=LR;\n  newrank=true;\n  node [fontname=\"Helvetica\", fontsize=11, style=\"filled,rounded\", shape=box];\n"
+      "  edge [color=\"#888888\", arrowsize=0.6];\n";
+  // one column per part, in the order the case writes them (forward, backward, updates)
+  std::set<std::string> placed;
+  for (std::size_t k = 0; k < c.parts.size(); ++k) {
+    out += "  subgraph cluster_" + std::to_string(k) + " {\n    label=\"" + c.parts[k].name + "\";\n    style=rounded;\n    color=\"#bbbbbb\";\n";
+    for (const auto& name : c.parts[k].quantities)
+      if (by_name.count(name)) {
+        out += node(name);
+        placed.insert(name);
+      }
+    out += "  }\n";
   }
+  for (const auto& g : r.results)
+    if (!placed.count(g.name)) out += node(g.name);
+  // Arrows from the nearest inputs only (a transitive reduction): h1 reaches dL_dw1 through
+  // dL_dh1, so no arrow of its own crosses the page.
+  std::map<std::string, std::set<std::string>> inputs;
+  for (const auto& g : r.results)
+    if (const auto* q = c.find(g.name)) {
+      std::set<std::string> givens;
+      reads(q->expression, inputs[g.name], givens, 0);
+    }
+  const std::function<bool(const std::string&, const std::string&)> reaches = [&](const std::string& from, const std::string& to) {
+    const auto it = inputs.find(to);
+    if (it == inputs.end()) return false;
+    return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& in) { return in == from || reaches(from, in); });
+  };
+  for (const auto& g : r.results)
+    for (const auto& in : inputs[g.name]) {
+      const auto& others = inputs[g.name];
+      const bool through_another = std::any_of(others.begin(), others.end(), [&](const std::string& o) { return o != in && reaches(in, o); });
+      if (!through_another) out += "  \"" + in + "\" -> \"" + g.name + "\";\n";
+    }
   return out + "}\n";
 }
 

@@ -79,12 +79,23 @@ TEST(report_json, invalid_utf8_in_an_answer_is_replaced_not_thrown) {
   EXPECT_NE(report::to_json(r, ta()).find("\xEF\xBF\xBD"), std::string::npos);  // U+FFFD
 }
 
-TEST(report_html, the_graph_has_an_arrow_per_input_and_asked_quantities_coloured_by_verdict) {
+TEST(report_html, the_graph_has_an_arrow_per_asked_input_and_givens_as_labels) {
   static const cases::case_file c = cases::load_case(std::filesystem::path(GRADECHECK_TEST_DATA) / "small.toml");
   const std::string dot = report::to_dot(c, sample(), ta());
-  EXPECT_NE(dot.find("\"z\" -> \"y\";"), std::string::npos) << dot;   // y = sigmoid(z)
-  EXPECT_NE(dot.find("\"w\" [shape=box"), std::string::npos);        // a given
-  EXPECT_NE(dot.find("\"z\" [shape=ellipse, fillcolor=\"#f9d3a9\", label=\"z\\nwrong sign\"]"), std::string::npos) << dot;
+  EXPECT_NE(dot.find("\"z\" -> \"y\";"), std::string::npos) << dot;  // y = sigmoid(z)
+  EXPECT_EQ(dot.find("\"w\" ["), std::string::npos) << dot;           // a given is no node of its own...
+  EXPECT_NE(dot.find("\"z\" [fillcolor=\"#f9d3a9\", label=\"z\\nwrong sign\\n(w x)\"]"), std::string::npos) << dot;  // ...but a label
+}
+
+TEST(report_html, the_graph_has_a_column_per_part_and_no_unasked_intermediate) {
+  static const cases::case_file c = cases::load_case(std::filesystem::path(GRADECHECK_TEST_DATA) / ".." / ".." / ".." / "cases" / "mlp-2-2-2-sigmoid-mse");
+  const auto r = grade::grade_submission(grade::make_reference(c), grade::parse_submission("", "s.txt", c));
+  const std::string dot = report::to_dot(c, r, report::make_view(c, report::reveal::never));
+  EXPECT_NE(dot.find("label=\"forward\""), std::string::npos);
+  EXPECT_LT(dot.find("label=\"forward\""), dot.find("label=\"updates\""));
+  EXPECT_EQ(dot.find("delta_o1"), std::string::npos);  // never named to the student
+  EXPECT_NE(dot.find("\"o1\" -> \"dL_dw5\";"), std::string::npos) << dot;  // through delta_o1
+  EXPECT_EQ(dot.find("\"eta\""), std::string::npos);
 }
 
 TEST(report_html, the_page_is_one_file_with_a_row_per_quantity_and_escaped_text) {

@@ -12,8 +12,10 @@
 
 namespace gradecheck::report {
 
-/// Returns the case's derivation as a Graphviz graph: an arrow from every name
-/// a step uses to the step; asked quantities filled with the colour of their verdict.
+/// Returns the case's derivation as a Graphviz graph, drawn the way a student works it:
+/// one column per part, left to right; a node per asked quantity, filled with the
+/// colour of its verdict and labelled with the givens it uses; an arrow from each
+/// asked quantity to those computed from it (through intermediates not asked for).
 std::string to_dot(const cases::case_file& c, const grade::report& r, const view& how);
 
 /// Returns the SVG `dot` draws for `graph`, or an empty string when `dot` is not installed or fails.
