@@ -160,18 +160,14 @@ class grader {
     return a ? a->within : fallback;
   }
 
-  std::vector<real50> half_widths(const std::string& name) const {
-    std::vector<real50> out;
-    for (const auto& r : ref_.values.at(name).data) out.push_back(half_width(tolerance_of(name), r));
-    return out;
-  }
+  const std::vector<real50>& half_widths(const std::string& name) const { return ref_.bands.at(name); }
 
   // A student's answer as an input of later steps: each entry within half a unit of its last
   // digit, but never wider than the precision the problem asks for: coarse inputs do not widen
   // what later steps accept.
   box_value input_box(const std::string& name) const {
     const auto& a = answers_.at(name);
-    const auto w = half_widths(name);
+    const auto& w = half_widths(name);
     box_value out{a.value.rows, a.value.cols, {}};
     for (std::size_t k = 0; k < a.value.size(); ++k) out.data.push_back(interval::around(a.value.data[k], std::min(a.half_unit(k), w[k])));
     return out;
@@ -266,7 +262,7 @@ class grader {
       const auto dims = [](const point_value& v) { return std::to_string(v.rows) + "x" + std::to_string(v.cols); };
       return finish(g, verdict::shape_error, diagnosis{mistake::wrong_size, {{"expected", dims(ref)}, {"got", dims(sv)}}});
     }
-    const std::vector<real50> hw = half_widths(q.name);
+    const std::vector<real50>& hw = half_widths(q.name);
 
     const std::set<std::string> inputs = inputs_of(q.expression);
     std::vector<std::string> wrong_inputs, slips;
@@ -289,9 +285,9 @@ class grader {
     bool coarse_and_off = false;  // a coarse entry that only fits what the step gives from wrong inputs
     for (std::size_t k = 0; k < sv.size(); ++k) {
       const real50 half = sw.half_unit(k);
-      const bool coarse = !precise_enough(tol, ref.data[k], half) && sv.data[k] != 0;
+      const bool coarse = half > hw[k] && sv.data[k] != 0;  // coarser than the precision asked
       // the number as written, at the precision asked: 0.05 from a g1 of 0.5 is exactly what the step gives
-      if (within(tol, sv.data[k], ref.data[k])) state[k] = entry_state::right;
+      if (within(tol, sv.data[k], ref.data[k], hw[k])) state[k] = entry_state::right;
       else if (step && fits(step->data[k], sv.data[k], hw[k])) state[k] = entry_state::follows;
       else if (mended && fits(mended->data[k], sv.data[k], hw[k])) state[k] = entry_state::mended;
       else if (coarse && !copies_a_given(q.expression, sv, k) && interval::around(sv.data[k], half).contains(ref.data[k])) state[k] = entry_state::coarse;
@@ -393,6 +389,12 @@ class grader {
   // carry it forward.
   void infer_unasked_intermediates(std::map<std::string, graded>& results) {
     using boost::multiprecision::abs;
+    // the answers charged on their own: only two or more of them can agree on an intermediate
+    const auto charged = [&](const graded& g) {
+      return !accepted(g.outcome) && g.outcome != verdict::imprecise && g.outcome != verdict::missing && g.outcome != verdict::unreadable &&
+             g.compared.follows_from.empty() && answers_.count(g.name) && answers_.at(g.name).value.is_scalar();
+    };
+    if (std::count_if(results.begin(), results.end(), [&](const auto& r) { return charged(r.second); }) < 2) return;
     std::set<std::string> explained;
     for (const auto& q : c_.derive) {
       const std::string& m = q.name;
@@ -402,16 +404,16 @@ class grader {
       std::vector<implied> right_ones;  // what the accepted answers built on m say of it
       for (const auto& a : c_.ask) {
         const auto r = results.find(a.name);
-        if (r == results.end() || !answers_.count(a.name) || !answers_.at(a.name).value.is_scalar() || explained.count(a.name)) continue;
+        if (r == results.end() || explained.count(a.name) || !charged(r->second)) continue;
         const auto x = implied_value(m, a.name);
-        if (!x) continue;
-        const verdict v = r->second.outcome;
-        if (accepted(v)) right_ones.push_back(*x);
-        const bool charged = !accepted(v) && v != verdict::imprecise && v != verdict::missing && v != verdict::unreadable &&
-                             r->second.compared.follows_from.empty();
-        if (charged && (agreeing.empty() || agree(agreeing.front().second, *x))) agreeing.emplace_back(a.name, *x);
+        if (x && (agreeing.empty() || agree(agreeing.front().second, *x))) agreeing.emplace_back(a.name, *x);
       }
       if (agreeing.size() < 2) continue;
+      for (const auto& a : c_.ask) {
+        const auto r = results.find(a.name);
+        if (r == results.end() || !accepted(r->second.outcome) || !answers_.count(a.name) || !answers_.at(a.name).value.is_scalar()) continue;
+        if (const auto x = implied_value(m, a.name)) right_ones.push_back(*x);
+      }
       const implied* estimate = &agreeing.front().second;
       // a right answer built on m that the inferred value would make wrong contradicts it
       if (std::any_of(right_ones.begin(), right_ones.end(), [&](const implied& x) { return !agree(x, *estimate); })) continue;
@@ -520,7 +522,7 @@ class grader {
     if (sv.rows == sv.cols && sv.rows > 1) {
       const point_value t = expr::transposed(sv);
       bool right = true;
-      for (std::size_t k = 0; k < sv.size(); ++k) right = right && within(tol, t.data[k], ref.data[k]);
+      for (std::size_t k = 0; k < sv.size(); ++k) right = right && within(tol, t.data[k], ref.data[k], hw[k]);
       if (right) return finish(g, verdict::shape_error, diagnosis{mistake::transposed, {{"expected", std::to_string(sv.rows) + "x" + std::to_string(sv.cols)}}});
     }
     // a given written as the answer
@@ -644,7 +646,15 @@ class grader {
 
 }  // namespace
 
-reference make_reference(const cases::case_file& c) { return {&c, cases::evaluate_case<real50>(c), prepare_formulas(c)}; }
+reference make_reference(const cases::case_file& c) {
+  reference out{&c, cases::evaluate_case<real50>(c), prepare_formulas(c), {}};
+  static const cases::tolerance fallback{};
+  for (const auto& q : c.derive) {
+    const auto* a = c.find_asked(q.name);
+    for (const auto& r : out.values.at(q.name).data) out.bands[q.name].push_back(half_width(a ? a->within : fallback, r));
+  }
+  return out;
+}
 
 report grade_submission(const reference& ref, const submission& s, const grading_options& options) {
   return grader(ref, s, options).run();

@@ -25,10 +25,12 @@ real50 half_width(const cases::tolerance& t, const real50& r) {
   return 0;
 }
 
-bool within(const cases::tolerance& t, const real50& s, const real50& r) {
+bool within(const cases::tolerance& t, const real50& s, const real50& r) { return within(t, s, r, half_width(t, r)); }
+
+bool within(const cases::tolerance& t, const real50& s, const real50& r, const real50& band) {
   using boost::multiprecision::abs;
   const real50 diff = abs(s - r);
-  return t.type == cases::tolerance::kind::relabs ? diff <= half_width(t, r) : diff < half_width(t, r);
+  return t.type == cases::tolerance::kind::relabs ? diff <= band : diff < band;
 }
 
 real50 written::half_unit(std::size_t k) const { return (box.data[k].hi - box.data[k].lo) / 2; }
@@ -65,7 +67,5 @@ written as_written(const expr::node& n) {
   out.box = expr::evaluate<interval>(wide, env, limits);
   return out;
 }
-
-bool precise_enough(const cases::tolerance& t, const real50& r, const real50& half_unit) { return half_unit <= half_width(t, r); }
 
 }  // namespace gradecheck::grade

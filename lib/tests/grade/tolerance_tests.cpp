@@ -39,9 +39,10 @@ TEST(tolerance, an_expression_is_widened_by_each_of_its_numbers) {
 }
 
 TEST(tolerance, the_precision_asked_is_the_tolerance) {
-  // decdig 4 accepts 0.51e-4: 0.5933 (half unit 0.5e-4) shows it, 0.593 (0.5e-3) does not
-  EXPECT_TRUE(grade::precise_enough(decdig(4), real50("0.5933"), real50("0.00005")));
-  EXPECT_FALSE(grade::precise_enough(decdig(4), real50("0.5933"), real50("0.0005")));
+  // decdig 4 accepts 0.51e-4: 0.5933 (half unit 0.5e-4) shows that precision, 0.593 (0.5e-3) does not
+  EXPECT_TRUE(near(grade::half_width(decdig(4), real50("0.5933")), "0.000051"));
+  EXPECT_LE(read("0.5933").half_unit(0), grade::half_width(decdig(4), real50("0.5933")));
+  EXPECT_GT(read("0.593").half_unit(0), grade::half_width(decdig(4), real50("0.5933")));
   EXPECT_TRUE(grade::within(decdig(4), real50("0.5933"), real50("0.593269992")));
   EXPECT_FALSE(grade::within(decdig(4), real50("0.5934"), real50("0.593269992")));  // 1.3e-4 off
 }

@@ -27,6 +27,7 @@ struct reference {
   const cases::case_file* c = nullptr;
   expr::environment<numeric::real50> values;
   std::map<std::string, formula::prepared_question> formulas;  ///< the formula questions' points and reference values
+  std::map<std::string, std::vector<numeric::real50>> bands;   ///< per derived quantity and entry, the half-width its tolerance accepts
 };
 
 /// Returns the reference of case c.

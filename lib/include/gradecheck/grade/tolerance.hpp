@@ -23,6 +23,9 @@ numeric::real50 half_width(const cases::tolerance& t, const numeric::real50& r);
 /// |s - r| < 0.51 units of the last digit asked for sigfig and decdig.
 bool within(const cases::tolerance& t, const numeric::real50& s, const numeric::real50& r);
 
+/// The same, with the band `half_width(t, r)` already computed (grading compares many numbers with one reference).
+bool within(const cases::tolerance& t, const numeric::real50& s, const numeric::real50& r, const numeric::real50& band);
+
 /// A submitted value as written: its value, and the box of every value that
 /// rounds to it. A number with a decimal point or an exponent stands for half
 /// a unit of its last digit either way (0.05 for [0.045, 0.055]); an integer is
@@ -43,9 +46,5 @@ inline constexpr std::size_t answer_max_operations = 100'000;
 /// Returns the answer `n` as written; throws expr::evaluation_error when it
 /// cannot be evaluated or is not finite.
 written as_written(const expr::node& n);
-
-/// Returns true when a number known to `half_unit` shows at least the precision
-/// t asks for at r (0.5933 for 4 decimals; not 0.59).
-bool precise_enough(const cases::tolerance& t, const numeric::real50& r, const numeric::real50& half_unit);
 
 }  // namespace gradecheck::grade
