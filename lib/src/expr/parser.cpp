@@ -104,8 +104,14 @@ std::vector<token> tokenize(std::string_view text, position origin) {
       if (i < text.size() && text[i] == '%') {
         // 85% is 85e-2: a hundredth, with the digits written (so 85% stands for 84.5% to 85.5%)
         const auto e = number.find_first_of("eE");
-        const long exponent = (e == std::string::npos ? 0 : std::stol(number.substr(e + 1))) - 2;
-        number = number.substr(0, e) + "e" + std::to_string(exponent);
+        long exponent = 0;
+        if (e != std::string::npos) {
+          const std::string written = number.substr(e + 1);
+          // an exponent of more digits than a long holds is refused, as the decimal reader refuses it
+          if (written.size() > 9) throw parse_error(start, "malformed number: the exponent " + written + " is too large");
+          exponent = std::stol(written);
+        }
+        number = number.substr(0, e) + "e" + std::to_string(exponent - 2);
         advance(1);
       }
       out.push_back({token_kind::number, number, start});

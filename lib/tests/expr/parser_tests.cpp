@@ -128,3 +128,9 @@ TEST(parser, reads_a_percentage_as_hundredths_with_its_digits) {
   EXPECT_EQ(n.literal.exponent, -2);  // 0.85, known to half a unit of the last digit: 0.845..0.855
   EXPECT_EQ(parse_expression("2.5%").literal.exponent, -3);
 }
+
+TEST(parser, a_percentage_with_an_exponent_too_large_is_refused_not_thrown) {
+  // found by fuzzing: 0e555...5% once threw std::out_of_range from the exponent's conversion
+  EXPECT_EQ(error_message("0e5555555555555555555%").rfind("malformed number", 0), 0u);
+  EXPECT_EQ(parse_expression("1e3%").literal.exponent, 1);  // 1e3 % = 10
+}
