@@ -396,6 +396,14 @@ class grader {
     };
     if (std::count_if(results.begin(), results.end(), [&](const auto& r) { return charged(r.second); }) < 2) return;
     std::set<std::string> explained;
+    // each inferred intermediate: the same wrong factor in an intermediate of the same form (the 1/2
+    // of the loss forgotten in delta_o1 and in delta_o2) is one mistake
+    struct inferred {
+      std::string form, factor, charged_at;
+    };
+    std::vector<inferred> found;
+    expr::environment<real50> with_inferred = student_;
+    std::set<std::string> inferred_names;
     for (const auto& q : c_.derive) {
       const std::string& m = q.name;
       if (c_.find_asked(m) || s_.answers.count(m) || !ref_.values.at(m).is_scalar()) continue;
@@ -434,16 +442,23 @@ class grader {
       std::string names;
       for (const auto& [name, x] : agreeing) names += (names.empty() ? "" : ", ") + name;
       const std::string first = agreeing.front().first;
+      const std::string form = form_of(q.expression);
+      const auto same = std::find_if(found.begin(), found.end(), [&](const inferred& f) { return !factor.empty() && f.factor == factor && f.form == form; });
       for (const auto& [name, x] : agreeing) {
         graded& g = results.at(name);
         explained.insert(name);
         g.diagnoses.clear();
         g.compared.reproduced_by.clear();
-        if (name == first) {
+        const diagnosis why{mistake::inferred_intermediate,
+                            {{"answers", names}, {"factor", factor}, {"expression", expr::to_string(q.expression)},
+                             {"value", numeric::to_significant(estimate->value, 6)}}};
+        if (name == first && same != found.end()) {
+          g.outcome = verdict::repeated_mistake;
+          g.compared.charged_at = same->charged_at;
+          g.diagnoses.push_back(why);
+        } else if (name == first) {
           g.outcome = outcome;
-          g.diagnoses.push_back({mistake::inferred_intermediate,
-                                 {{"answers", names}, {"factor", factor}, {"expression", expr::to_string(q.expression)},
-                                  {"value", numeric::to_significant(estimate->value, 6)}}});
+          g.diagnoses.push_back(why);
         } else {
           g.outcome = verdict::carried_forward;
           g.compared.follows_from = {first};
@@ -451,6 +466,31 @@ class grader {
         }
         verdicts_[name] = g.outcome;
       }
+      found.push_back({form, factor, same != found.end() ? same->charged_at : first});
+      with_inferred[m] = point_value::scalar(estimate->value);
+      inferred_names.insert(m);
+    }
+    if (found.empty()) return;
+    // answers built on several inferred intermediates at once (dL_db2 = delta_o1 + delta_o2) follow
+    // from them together
+    for (const auto& a : c_.ask) {
+      const auto r = results.find(a.name);
+      if (r == results.end() || explained.count(a.name) || !charged(r->second)) continue;
+      const auto step =
+          inlined(c_.find(a.name)->expression, c_, [&](const std::string& n) { return answers_.count(n) > 0 || inferred_names.count(n) > 0; });
+      try {
+        const auto v = expr::evaluate<real50>(step, with_inferred);
+        if (!v.is_scalar() || !within(tolerance_of(a.name), answers_.at(a.name).value.data[0], v.data[0], half_widths(a.name)[0])) continue;
+      } catch (const expr::evaluation_error&) {
+        continue;
+      }
+      graded& g = r->second;
+      g.diagnoses.clear();
+      g.compared.reproduced_by.clear();
+      g.outcome = verdict::carried_forward;
+      g.compared.charged_at = found.front().charged_at;
+      g.compared.follows_from = {found.front().charged_at};
+      verdicts_[a.name] = g.outcome;
     }
   }
 

@@ -66,6 +66,12 @@ std::string part_of(const cases::case_file& c, const std::string& name) {
 
 }  // namespace
 
+std::string form_of(const expr::node& step) {
+  std::vector<std::string> places;
+  names_in_order(step, places);
+  return by_place(step, places);
+}
+
 void charge_repeated_mistakes_once(const cases::case_file& c, std::vector<graded>& results) {
   struct charged {
     std::string part, form, mistake, quantity;
@@ -77,7 +83,7 @@ void charge_repeated_mistakes_once(const cases::case_file& c, std::vector<graded
     if (!q) continue;
     std::vector<std::string> places;
     names_in_order(q->expression, places);
-    const std::string part = part_of(c, g.name), form = by_place(q->expression, places);
+    const std::string part = part_of(c, g.name), form = form_of(q->expression);
     // every explanation of this number, read by place: the same mistake in a parallel step reads the same
     std::vector<std::string> keys;
     for (const auto& d : g.diagnoses) {

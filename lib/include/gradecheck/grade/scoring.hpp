@@ -9,6 +9,10 @@
 
 namespace gradecheck::grade {
 
+/// Returns the form of a step: its expression with each name replaced by its place among
+/// the step's names ($0, $1, ...), so that w1 - eta*dL_dw1 and b1 - eta*dL_db1 read alike.
+std::string form_of(const expr::node& step);
+
 /// Marks as repeated_mistake every answer whose mistake (the same kind, with the
 /// same parameters once each step's names are read by their place in it) was
 /// already charged in a parallel step of the same part: a step whose expression
