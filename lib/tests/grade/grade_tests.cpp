@@ -152,3 +152,16 @@ TEST(grading, zero_gets_no_invented_diagnosis) {
   EXPECT_EQ(g.outcome, grade::verdict::wrong);
   EXPECT_TRUE(g.diagnoses.empty());
 }
+
+TEST(grading, an_unasked_intermediate_that_two_wrong_answers_agree_on_is_charged_once) {
+  // delta_o1 doubled (mpmath, 40 digits): dL_dw5 = 2 delta_o1 h1 = 0.164334, dL_dh1 = 2 delta_o1 w5 +
+  // delta_o2 w7 = 0.0917497; each alone is a different number, together they name one slip
+  const auto c = cases::load_case(std::filesystem::path(GRADECHECK_CASES_DIR) / "mlp-2-2-2-sigmoid-mse");
+  const grade::reference ref = grade::make_reference(c);
+  const auto r = grade::grade_submission(ref, grade::parse_submission("dL_dw5 = 0.164334\ndL_dh1 = 0.0917497\n", "s.txt", c));
+  EXPECT_EQ(result(r, "dL_dw5").outcome, grade::verdict::factor_error);
+  EXPECT_EQ(result(r, "dL_dw5").diagnoses.at(0).kind, grade::mistake::inferred_intermediate);
+  EXPECT_EQ(result(r, "dL_dw5").diagnoses.at(0).param("factor"), "2");
+  EXPECT_EQ(result(r, "dL_dh1").outcome, grade::verdict::carried_forward);
+  EXPECT_EQ(result(r, "dL_dh1").compared.charged_at, "dL_dw5");
+}
