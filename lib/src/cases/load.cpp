@@ -1,5 +1,6 @@
 #include "gradecheck/cases/load.hpp"
 
+#include "gradecheck/expr/latex.hpp"
 #include "gradecheck/expr/parser.hpp"
 #include "gradecheck/formula/check.hpp"
 #include "gradecheck/grade/verdict.hpp"
@@ -65,6 +66,7 @@ class loader {
     c.parts = parts(doc, c);
     c.mistakes = mistakes(doc, c);
     c.grading = grading(doc);
+    c.latex = latex(doc, c);
     return c;
   }
 
@@ -219,6 +221,38 @@ class loader {
         }
       } else {
         fail(where(value), "unknown key '" + std::string(key.str()) + "' in [grading]; expected reveal or credit");
+      }
+    }
+    return out;
+  }
+
+  // [latex]: name = "spelling" or ["spelling", ...], each one LaTeX symbol with its scripts.
+  std::map<std::string, std::vector<std::string>> latex(const toml::table& doc, const case_file& c) const {
+    std::map<std::string, std::vector<std::string>> out;
+    const auto* n = doc.get("latex");
+    if (!n) return out;
+    if (!n->is_table()) fail(where(*n), "expected a [latex] table: name = ['\\hat{x}', ...]");
+    const auto symbols = c.domain.symbols();
+    for (const auto& [key, value] : *n->as_table()) {
+      const std::string name(key.str());
+      if (!c.find(name) && !c.find_formula(name) && std::find(symbols.begin(), symbols.end(), name) == symbols.end())
+        fail(where(value), "[latex] spells '" + name + "', which is not a symbol of this case");
+      std::vector<const toml::node*> items;
+      if (const auto* list = value.as_array()) {
+        for (const auto& item : *list) items.push_back(&item);
+      } else {
+        items.push_back(&value);
+      }
+      for (const auto* item : items) {
+        const auto text = item->value<std::string>();
+        if (!text) fail(where(*item), "expected a LaTeX spelling as a string, such as '\\hat{x}'");
+        try {
+          expr::latex_symbols check;
+          check.spell(*text, name);
+        } catch (const expr::parse_error& e) {
+          fail(where(*item), "[latex] " + name + ": " + e.message);
+        }
+        out[name].push_back(*text);
       }
     }
     return out;

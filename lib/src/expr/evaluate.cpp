@@ -1,5 +1,6 @@
 #include "gradecheck/expr/evaluate.hpp"
 
+#include "gradecheck/expr/functions.hpp"
 #include "gradecheck/numeric/interval.hpp"
 #include "gradecheck/numeric/real.hpp"
 #include "gradecheck/ops/activation.hpp"
@@ -9,7 +10,9 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <optional>
+#include <string_view>
 #include <utility>
 
 namespace gradecheck::expr {
@@ -18,11 +21,11 @@ evaluation_error::evaluation_error(position at, const std::string& text, error_k
     : std::runtime_error("line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ": " + text), where(at), message(text), kind(k) {}
 
 const std::vector<std::string>& function_names() {
-  static const std::vector<std::string> names{
-      "exp",  "log",         "ln",        "sqrt",  "abs",         "sigmoid", "tanh",          "relu",  "softplus",
-      "leaky_relu", "elu",   "min",       "max",   "sum",         "mean",    "var",           "dot",   "norm",
-      "transpose", "softmax", "log_softmax", "mse", "bce",        "cross_entropy", "squared_error", "ones", "zeros",
-      "eye",  "diag",        "outer", "delta", "piecewise"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& f : builtin_functions()) out.emplace_back(f.name);
+    return out;
+  }();
   return names;
 }
 
@@ -259,138 +262,188 @@ class evaluator {
     return static_cast<std::size_t>(x);
   }
 
+  using arguments = std::vector<val<Real>>;
+
+  // How the evaluator computes one built-in function. A special form gets the call with its arguments
+  // unevaluated and evaluates them when and if it needs them: piecewise(x > 0, log(x), 0) at x = -1 never takes log(-1).
+  struct implementation {
+    val<Real> (*from_values)(evaluator&, const node&, const arguments&) = nullptr;
+    val<Real> (*special_form)(evaluator&, const node&) = nullptr;
+    std::size_t special_form_from = 0;  ///< fewer arguments go to from_values: sum(v), but sum(k, expr) is the special form
+  };
+
   val<Real> call(const node& n) {
+    const function_info* info = find_function(n.text);
+    const implementation* how = info ? implementation_of(info->name) : nullptr;
+    const std::size_t count = n.children.size();
+    if (how && how->special_form && count >= how->special_form_from && count <= info->max_arity) return how->special_form(*this, n);
+    // The arguments come first, so that an error inside one is the error reported, and their cost is charged.
+    arguments a;
+    for (const auto& c : n.children) a.push_back(eval(c));
+    for (const auto& arg : a) charge(n, arg.size());
+    if (!how || !how->from_values) throw evaluation_error(n.where, "unknown function '" + n.text + "'", error_kind::name);
+    require_arity(n, info->min_arity, info->max_arity);
+    return how->from_values(*this, n, a);
+  }
+
+  static const implementation* implementation_of(std::string_view name) {
+    static const std::map<std::string_view, implementation> table = implementations();
+    const auto it = table.find(name);
+    return it == table.end() ? nullptr : &it->second;
+  }
+
+  // The evaluation of every function of builtin_functions(), by its name.
+  static std::map<std::string_view, implementation> implementations() {
     using std::abs;
     using std::exp;
     using std::log;
     using std::sqrt;
     using std::tanh;
-    const std::string& f = n.text;
-    if (f == "sum" && (n.children.size() == 2 || n.children.size() == 3)) return sum_over_index(n);
-    if (f == "piecewise") return piecewise(n);
-    std::vector<val<Real>> a;
-    for (const auto& c : n.children) a.push_back(eval(c));
-    for (const auto& arg : a) charge(n, arg.size());
-
-    if (f == "exp" || f == "log" || f == "ln" || f == "sqrt" || f == "abs" || f == "sigmoid" || f == "tanh" || f == "relu" ||
-        f == "softplus") {
-      require_arity(n, 1, 1);
+    const auto logarithm = [](evaluator&, const node& n, const arguments& a) {
       return map(a[0], [&](const Real& x) -> Real {
-        if (f == "exp") return exp(x);
-        if (f == "log" || f == "ln") {
-          if (x <= 0) throw evaluation_error(n.where, f + " of a number that is not positive", error_kind::domain);
-          return log(x);
-        }
-        if (f == "sqrt") {
-          if (x < 0) throw evaluation_error(n.where, "sqrt of a negative number", error_kind::domain);
-          return sqrt(x);
-        }
-        if (f == "abs") return abs(x);
-        if (f == "sigmoid") return ops::sigmoid(x);
-        if (f == "tanh") return tanh(x);
-        if (f == "relu") return ops::relu(x);
-        return ops::softplus(x);
+        if (x <= 0) throw evaluation_error(n.where, n.text + " of a number that is not positive", error_kind::domain);
+        return log(x);
       });
-    }
-    if (f == "leaky_relu" || f == "elu") {
-      require_arity(n, 2, 2);
-      const Real alpha = as_scalar(n, a[1], "alpha");
-      return map(a[0], [&](const Real& x) { return f == "elu" ? ops::elu(x, alpha) : ops::leaky_relu(x, alpha); });
-    }
-    if (f == "min" || f == "max") {
-      require_arity(n, 1, 2);
-      const bool is_min = f == "min";
-      if (a.size() == 2)
-        return elementwise(n, a[0], a[1], [&](const Real& x, const Real& y) { return is_min ? lesser(x, y) : greater(x, y); });
-      Real extreme = a[0].data[0];
-      for (const auto& x : a[0].data) extreme = is_min ? lesser(extreme, x) : greater(extreme, x);
-      return val<Real>::scalar(extreme);
-    }
-    if (f == "sum" || f == "mean" || f == "var") {
-      require_arity(n, 1, 1);
-      Real total = 0;
-      for (const auto& x : a[0].data) total += x;
-      const Real mean = total / Real(a[0].size());
-      if (f == "sum") return val<Real>::scalar(total);
-      if (f == "mean") return val<Real>::scalar(mean);
-      Real sq = 0;  // biased: (1/n) sum (x - mean)^2
-      for (const auto& x : a[0].data) sq += (x - mean) * (x - mean);
-      return val<Real>::scalar(sq / Real(a[0].size()));
-    }
-    if (f == "delta") {  // the Kronecker delta of two indices
-      require_arity(n, 2, 2);
-      return val<Real>::scalar(as_scalar(n, a[0], "first index") == as_scalar(n, a[1], "second index") ? Real(1) : Real(0));
-    }
-    if (f == "dot") {
-      require_arity(n, 2, 2);
-      const auto x = as_vector(n, a[0], "first argument"), y = as_vector(n, a[1], "second argument");
-      if (x.size() != y.size()) throw evaluation_error(n.where, "dot() of vectors of different lengths", error_kind::shape);
-      Real s = 0;
-      for (std::size_t k = 0; k < x.size(); ++k) s += x[k] * y[k];
-      return val<Real>::scalar(s);
-    }
-    if (f == "norm") {
-      require_arity(n, 1, 1);
-      Real s = 0;
-      for (const auto& x : a[0].data) s += x * x;
-      return val<Real>::scalar(sqrt(s));
-    }
-    if (f == "transpose") {
-      require_arity(n, 1, 1);
-      return transposed(a[0]);
-    }
-    if (f == "softmax" || f == "log_softmax") {
-      require_arity(n, 1, 1);
-      const auto z = as_vector(n, a[0], "logits");
-      return val<Real>::column(f == "softmax" ? ops::softmax(z) : ops::log_softmax(z));
-    }
-    if (f == "mse" || f == "bce" || f == "cross_entropy" || f == "squared_error") {
-      require_arity(n, 2, 2);
-      const auto p = as_vector(n, a[0], "prediction"), y = as_vector(n, a[1], "target");
-      if (p.size() != y.size()) throw evaluation_error(n.where, f + "() of a prediction and a target of different lengths", error_kind::shape);
-      if (f == "bce" || f == "cross_entropy")
-        for (const auto& pi : p)
-          if (pi <= 0 || (f == "bce" && pi >= 1)) throw evaluation_error(n.where, f + "() needs probabilities strictly inside (0, 1)", error_kind::domain);
-      if (f == "mse") return val<Real>::scalar(ops::mse(p, y));
-      if (f == "bce") return val<Real>::scalar(ops::bce(p, y));
-      if (f == "cross_entropy") return val<Real>::scalar(ops::cross_entropy(p, y));
-      return val<Real>::scalar(ops::squared_error(p, y, ops::half_factor::with_half));
-    }
-    if (f == "ones" || f == "zeros") {
-      require_arity(n, 1, 1);
-      const std::size_t k = as_size(n, a[0]);
-      charge(n, k);
-      return val<Real>::column(std::vector<Real>(k, Real(f == "ones" ? 1 : 0)));
-    }
-    if (f == "eye") {
-      require_arity(n, 1, 1);
-      const std::size_t k = as_size(n, a[0]);
-      check_size(n, k, k);
-      charge(n, k * k);
-      val<Real> out{k, k, std::vector<Real>(k * k)};
-      for (std::size_t i = 0; i < k; ++i) out.at(i, i) = 1;
-      return out;
-    }
-    if (f == "diag") {
-      require_arity(n, 1, 1);
-      const auto d = as_vector(n, a[0], "diagonal");
-      check_size(n, d.size(), d.size());
-      charge(n, d.size() * d.size());
-      val<Real> out{d.size(), d.size(), std::vector<Real>(d.size() * d.size())};
-      for (std::size_t i = 0; i < d.size(); ++i) out.at(i, i) = d[i];
-      return out;
-    }
-    if (f == "outer") {
-      require_arity(n, 2, 2);
-      const auto x = as_vector(n, a[0], "first argument"), y = as_vector(n, a[1], "second argument");
-      check_size(n, x.size(), y.size());
-      charge(n, x.size() * y.size());
-      val<Real> out{x.size(), y.size(), std::vector<Real>(x.size() * y.size())};
-      for (std::size_t i = 0; i < x.size(); ++i)
-        for (std::size_t j = 0; j < y.size(); ++j) out.at(i, j) = x[i] * y[j];
-      return out;
-    }
-    throw evaluation_error(n.where, "unknown function '" + f + "'", error_kind::name);
+    };
+    return {
+        {"exp", {[](evaluator&, const node&, const arguments& a) { return map(a[0], [](const Real& x) -> Real { return exp(x); }); }}},
+        {"log", {logarithm}},
+        {"ln", {logarithm}},
+        {"sqrt", {[](evaluator&, const node& n, const arguments& a) {
+           return map(a[0], [&](const Real& x) -> Real {
+             if (x < 0) throw evaluation_error(n.where, "sqrt of a negative number", error_kind::domain);
+             return sqrt(x);
+           });
+         }}},
+        {"abs", {[](evaluator&, const node&, const arguments& a) { return map(a[0], [](const Real& x) -> Real { return abs(x); }); }}},
+        {"sigmoid", {[](evaluator&, const node&, const arguments& a) { return map(a[0], [](const Real& x) { return ops::sigmoid(x); }); }}},
+        {"tanh", {[](evaluator&, const node&, const arguments& a) { return map(a[0], [](const Real& x) -> Real { return tanh(x); }); }}},
+        {"relu", {[](evaluator&, const node&, const arguments& a) { return map(a[0], [](const Real& x) { return ops::relu(x); }); }}},
+        {"softplus", {[](evaluator&, const node&, const arguments& a) { return map(a[0], [](const Real& x) { return ops::softplus(x); }); }}},
+        {"leaky_relu", {[](evaluator&, const node& n, const arguments& a) {
+           const Real alpha = as_scalar(n, a[1], "alpha");
+           return map(a[0], [&](const Real& x) { return ops::leaky_relu(x, alpha); });
+         }}},
+        {"elu", {[](evaluator&, const node& n, const arguments& a) {
+           const Real alpha = as_scalar(n, a[1], "alpha");
+           return map(a[0], [&](const Real& x) { return ops::elu(x, alpha); });
+         }}},
+        {"min", {[](evaluator& e, const node& n, const arguments& a) {
+           return e.extreme(n, a, [](const Real& x, const Real& y) { return lesser(x, y); });
+         }}},
+        {"max", {[](evaluator& e, const node& n, const arguments& a) {
+           return e.extreme(n, a, [](const Real& x, const Real& y) { return greater(x, y); });
+         }}},
+        {"sum", {.from_values = [](evaluator&, const node&, const arguments& a) { return val<Real>::scalar(total_of(a[0])); },
+                 .special_form = [](evaluator& e, const node& n) { return e.sum_over_index(n); },
+                 .special_form_from = 2}},
+        {"mean", {[](evaluator&, const node&, const arguments& a) { return val<Real>::scalar(total_of(a[0]) / Real(a[0].size())); }}},
+        {"var", {[](evaluator&, const node&, const arguments& a) {
+           const Real mean = total_of(a[0]) / Real(a[0].size());
+           Real squares = 0;  // biased: (1/n) sum (x - mean)^2
+           for (const auto& x : a[0].data) squares += (x - mean) * (x - mean);
+           return val<Real>::scalar(squares / Real(a[0].size()));
+         }}},
+        {"dot", {[](evaluator&, const node& n, const arguments& a) {
+           const auto x = as_vector(n, a[0], "first argument"), y = as_vector(n, a[1], "second argument");
+           if (x.size() != y.size()) throw evaluation_error(n.where, "dot() of vectors of different lengths", error_kind::shape);
+           Real s = 0;
+           for (std::size_t k = 0; k < x.size(); ++k) s += x[k] * y[k];
+           return val<Real>::scalar(s);
+         }}},
+        {"norm", {[](evaluator&, const node&, const arguments& a) {
+           Real s = 0;
+           for (const auto& x : a[0].data) s += x * x;
+           return val<Real>::scalar(sqrt(s));
+         }}},
+        {"transpose", {[](evaluator&, const node&, const arguments& a) { return transposed(a[0]); }}},
+        {"softmax", {[](evaluator&, const node& n, const arguments& a) { return val<Real>::column(ops::softmax(as_vector(n, a[0], "logits"))); }}},
+        {"log_softmax",
+         {[](evaluator&, const node& n, const arguments& a) { return val<Real>::column(ops::log_softmax(as_vector(n, a[0], "logits"))); }}},
+        {"mse", {[](evaluator&, const node& n, const arguments& a) {
+           const auto [p, y] = prediction_and_target(n, a);
+           return val<Real>::scalar(ops::mse(p, y));
+         }}},
+        {"bce", {[](evaluator&, const node& n, const arguments& a) {
+           const auto [p, y] = prediction_and_target(n, a);
+           require_probabilities(n, p, true);
+           return val<Real>::scalar(ops::bce(p, y));
+         }}},
+        {"cross_entropy", {[](evaluator&, const node& n, const arguments& a) {
+           const auto [p, y] = prediction_and_target(n, a);
+           require_probabilities(n, p, false);
+           return val<Real>::scalar(ops::cross_entropy(p, y));
+         }}},
+        {"squared_error", {[](evaluator&, const node& n, const arguments& a) {
+           const auto [p, y] = prediction_and_target(n, a);
+           return val<Real>::scalar(ops::squared_error(p, y, ops::half_factor::with_half));
+         }}},
+        {"ones", {[](evaluator& e, const node& n, const arguments& a) { return e.constant_vector(n, a[0], Real(1)); }}},
+        {"zeros", {[](evaluator& e, const node& n, const arguments& a) { return e.constant_vector(n, a[0], Real(0)); }}},
+        {"eye", {[](evaluator& e, const node& n, const arguments& a) {
+           const std::size_t k = e.as_size(n, a[0]);
+           e.check_size(n, k, k);
+           e.charge(n, k * k);
+           val<Real> out{k, k, std::vector<Real>(k * k)};
+           for (std::size_t i = 0; i < k; ++i) out.at(i, i) = 1;
+           return out;
+         }}},
+        {"diag", {[](evaluator& e, const node& n, const arguments& a) {
+           const auto d = as_vector(n, a[0], "diagonal");
+           e.check_size(n, d.size(), d.size());
+           e.charge(n, d.size() * d.size());
+           val<Real> out{d.size(), d.size(), std::vector<Real>(d.size() * d.size())};
+           for (std::size_t i = 0; i < d.size(); ++i) out.at(i, i) = d[i];
+           return out;
+         }}},
+        {"outer", {[](evaluator& e, const node& n, const arguments& a) {
+           const auto x = as_vector(n, a[0], "first argument"), y = as_vector(n, a[1], "second argument");
+           e.check_size(n, x.size(), y.size());
+           e.charge(n, x.size() * y.size());
+           val<Real> out{x.size(), y.size(), std::vector<Real>(x.size() * y.size())};
+           for (std::size_t i = 0; i < x.size(); ++i)
+             for (std::size_t j = 0; j < y.size(); ++j) out.at(i, j) = x[i] * y[j];
+           return out;
+         }}},
+        {"delta", {[](evaluator&, const node& n, const arguments& a) {  // the Kronecker delta of two indices
+           return val<Real>::scalar(as_scalar(n, a[0], "first index") == as_scalar(n, a[1], "second index") ? Real(1) : Real(0));
+         }}},
+        {"piecewise", {.special_form = [](evaluator& e, const node& n) { return e.piecewise(n); }}},
+    };
+  }
+
+  // min(v) or max(v) over the entries of v; min(a, b) or max(a, b) entry by entry.
+  template <class Pick>
+  val<Real> extreme(const node& n, const arguments& a, Pick pick) {
+    if (a.size() == 2) return elementwise(n, a[0], a[1], pick);
+    Real chosen = a[0].data[0];
+    for (const auto& x : a[0].data) chosen = pick(chosen, x);
+    return val<Real>::scalar(chosen);
+  }
+
+  static Real total_of(const val<Real>& v) {
+    Real total = 0;
+    for (const auto& x : v.data) total += x;
+    return total;
+  }
+
+  static std::pair<std::vector<Real>, std::vector<Real>> prediction_and_target(const node& n, const arguments& a) {
+    auto p = as_vector(n, a[0], "prediction"), y = as_vector(n, a[1], "target");
+    if (p.size() != y.size()) throw evaluation_error(n.where, n.text + "() of a prediction and a target of different lengths", error_kind::shape);
+    return {std::move(p), std::move(y)};
+  }
+
+  // bce takes log p and log(1 - p); cross_entropy only log p.
+  static void require_probabilities(const node& n, const std::vector<Real>& p, bool below_one) {
+    for (const auto& pi : p)
+      if (pi <= 0 || (below_one && pi >= 1))
+        throw evaluation_error(n.where, n.text + "() needs probabilities strictly inside (0, 1)", error_kind::domain);
+  }
+
+  val<Real> constant_vector(const node& n, const val<Real>& size, const Real& entry) {
+    const std::size_t k = as_size(n, size);
+    charge(n, k);
+    return val<Real>::column(std::vector<Real>(k, entry));
   }
 
   // sum(k, body) with k = 0..n-1, n the length of what body indexes with k; sum(k, n, body) with n given.

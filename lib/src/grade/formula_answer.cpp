@@ -101,6 +101,8 @@ graded grade_one(const cases::case_file& c, const formula::prepared_question& p,
     return g;
   }
   g.student = a->text;
+  g.read_as = a->read_as;
+  g.readings = a->readings;
   g.where = a->where;
   if (!a->readable) {
     g.outcome = verdict::unreadable;

@@ -240,6 +240,8 @@ class grader {
     const auto answer = s_.answers.find(q.name);
     if (answer == s_.answers.end()) return finish(g, verdict::missing);
     g.student = answer->second.text;
+    g.read_as = answer->second.read_as;
+    g.readings = answer->second.readings;
     g.where = answer->second.where;
     if (!answer->second.readable) {
       g.problem = answer->second.problem;

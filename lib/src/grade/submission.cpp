@@ -1,5 +1,6 @@
 #include "gradecheck/grade/submission.hpp"
 
+#include "gradecheck/cases/latex_symbols.hpp"
 #include "gradecheck/expr/assignments.hpp"
 #include "gradecheck/expr/evaluate.hpp"
 #include "gradecheck/grade/tolerance.hpp"
@@ -38,22 +39,30 @@ std::string with_decimal_point(std::string text) {
 }
 
 // True when `text` is the same answer as `a`: the same text, or the same exact value.
-bool same_value(const answer& a, const std::string& text) {
+bool same_value(const answer& a, const std::string& text, const reading_options& how) {
   if (with_decimal_point(a.text) == text) return true;
   if (!a.readable) return false;
   try {
     const expr::evaluation_limits small{answer_max_entries, answer_max_operations};
     const auto x = expr::evaluate<numeric::real50>(a.value, {}, small);
-    const auto y = expr::evaluate<numeric::real50>(expr::parse_expression(text), {}, small);
+    const auto y = expr::evaluate<numeric::real50>(expr::read_expression(text, how.how, *how.symbols).tree, {}, small);
     return x.rows == y.rows && x.cols == y.cols && x.data == y.data;
   } catch (const std::exception&) {
     return false;
   }
 }
 
+bool written_in_latex(std::string_view name) { return name.find_first_of("\\_^{}$") != std::string_view::npos; }
+
 class collector {
  public:
-  collector(submission& s, const cases::case_file& c, const submission_limits& limits) : s_(s), c_(c), limits_(limits) {}
+  collector(submission& s, const cases::case_file& c, const submission_limits& limits, const reading_options& how)
+      : s_(s), c_(c), limits_(limits), how_(how) {
+    if (!how_.symbols) {
+      owned_symbols_ = cases::latex_symbols_of(c_);
+      how_.symbols = &owned_symbols_;
+    }
+  }
 
   void add_issue(expr::position at, std::string message) {
     if (s_.issues.size() < limits_.max_issues) {
@@ -65,13 +74,30 @@ class collector {
 
   // Records `name = text`, parsed from column `value_column` of line `line`.
   void add(const std::string& raw_name, const std::string& raw_text, expr::position name_at, expr::position value_at) {
-    const std::string name = expr::canonical_name(raw_name);
+    std::string name = expr::canonical_name(raw_name);
     const std::string text = trim(raw_text);
     const std::string readable = with_decimal_point(text);  // what is parsed; the text stays as written
+    if (!c_.find(name) && !c_.find_formula(name) && written_in_latex(raw_name)) {
+      // h_1, \frac{\partial L}{\partial w_5}, w_5^{new}: the name in LaTeX
+      try {
+        const auto d = expr::parse_latex_name(raw_name, *how_.symbols, name_at);
+        if (!d.declared) {
+          add_issue(name_at, "unknown name '" + raw_name + "' (read as " + d.name + "); this case asks for: " + asked_names());
+          return;
+        }
+        for (const auto& e : d.entry)
+          if (e.kind != expr::node_kind::name || !how_.symbols->indices.count(e.text)) {
+            add_issue(name_at, "'" + raw_name + "' names one entry of " + d.name + ": give the whole " + d.name + ", or its entry i with an index");
+            return;
+          }
+        name = d.name;
+      } catch (const expr::parse_error& e) {
+        add_issue(e.where, "cannot read the name '" + raw_name + "': " + e.message);
+        return;
+      }
+    }
     if (!c_.find(name) && !c_.find_formula(name)) {
-      std::string asked;
-      for (const auto& a : c_.ask) asked += (asked.empty() ? "" : " ") + a.name;
-      add_issue(name_at, "unknown name '" + raw_name + "'; this case asks for: " + asked);
+      add_issue(name_at, "unknown name '" + raw_name + "'; this case asks for: " + asked_names());
       return;
     }
     if (c_.is_given(name)) {
@@ -80,7 +106,7 @@ class collector {
     }
     if (const auto first = s_.answers.find(name); first != s_.answers.end()) {
       // the same value twice is fine; two different values are two answers, of which only one may stand
-      if (!same_value(first->second, readable) && first->second.conflicting_text.empty()) {
+      if (!same_value(first->second, readable, how_) && first->second.conflicting_text.empty()) {
         first->second.conflicting_text = text;
         first->second.conflicting_line = name_at.line;
         add_issue(name_at, "'" + name + "' has two different answers (lines " + std::to_string(first->second.where.line) + " and " +
@@ -96,10 +122,22 @@ class collector {
       add_issue(name_at, "more than " + std::to_string(limits_.max_answers) + " answers; the rest are ignored");
       return;
     }
-    answer a{name, text, {}, name_at, true, "", "", 0};
+    answer a;
+    a.name = name;
+    a.text = text;
+    a.where = name_at;
     try {
       const std::size_t lead = raw_text.find_first_not_of(" \t");
-      a.value = expr::parse_expression(readable, {value_at.line, value_at.column + static_cast<int>(lead == std::string::npos ? 0 : lead)});
+      const auto r = expr::read_expression(readable, how_.how, *how_.symbols,
+                                           {value_at.line, value_at.column + static_cast<int>(lead == std::string::npos ? 0 : lead)});
+      a.value = r.tree;
+      a.latex = r.latex;
+      if (r.latex) a.read_as = expr::to_string(r.tree);
+    } catch (const expr::ambiguous_latex& e) {
+      a.readable = false;
+      a.latex = true;
+      a.readings = e.readings;
+      a.problem = "line " + std::to_string(e.where.line) + ", column " + std::to_string(e.where.column) + ": " + e.message;
     } catch (const expr::parse_error& e) {
       a.readable = false;
       a.problem = "line " + std::to_string(e.where.line) + ", column " + std::to_string(e.where.column) + ": " + e.message;
@@ -108,24 +146,73 @@ class collector {
   }
 
  private:
+  std::string asked_names() const {
+    std::string asked;
+    for (const auto& a : c_.ask) asked += (asked.empty() ? "" : " ") + a.name;
+    return asked;
+  }
+
   submission& s_;
   const cases::case_file& c_;
   const submission_limits& limits_;
+  reading_options how_;
+  expr::latex_symbols owned_symbols_;
 };
+
+// Blanks math delimiters around a whole line ($h_1 = 0.5933$, \(...\)), keeping the columns.
+std::string without_line_delimiters(std::string line) {
+  const auto b = line.find_first_not_of(" \t");
+  const auto e = line.find_last_not_of(" \t\r");
+  if (b == std::string::npos) return line;
+  static const std::pair<std::string_view, std::string_view> pairs[] = {{"$$", "$$"}, {"\\[", "\\]"}, {"\\(", "\\)"}, {"$", "$"}};
+  const std::string_view core = std::string_view(line).substr(b, e - b + 1);
+  for (const auto& [open, close] : pairs)
+    if (core.size() >= open.size() + close.size() && core.substr(0, open.size()) == open && core.substr(core.size() - close.size()) == close) {
+      line.replace(b, open.size(), open.size(), ' ');
+      line.replace(e + 1 - close.size(), close.size(), close.size(), ' ');
+      return line;
+    }
+  return line;
+}
+
+// The '=' between a name and its value: the first at the top level that is no comparison (==, <=, >=, !=).
+std::size_t assignment_sign(std::string_view line, std::size_t from = 0) {
+  int depth = 0;
+  for (std::size_t k = from; k < line.size(); ++k) {
+    const char ch = line[k];
+    if (ch == '(' || ch == '[' || ch == '{') ++depth;
+    if (ch == ')' || ch == ']' || ch == '}') --depth;
+    if (ch != '=' || depth != 0) continue;
+    const bool comparison = (k + 1 < line.size() && line[k + 1] == '=') || (k > 0 && std::string_view("=<>!").find(line[k - 1]) != std::string_view::npos);
+    if (!comparison) return k;
+    if (k + 1 < line.size() && line[k + 1] == '=') ++k;
+  }
+  return std::string_view::npos;
+}
 
 void read_text(const std::string& text, collector& out, const submission_limits& limits) {
   std::istringstream in(text);
   int line_no = 0;
-  for (std::string line; std::getline(in, line);) {
+  for (std::string raw; std::getline(in, raw);) {
     ++line_no;
-    if (line.size() > limits.max_line_length) {
+    if (raw.size() > limits.max_line_length) {
       out.add_issue({line_no, 1}, "line longer than " + std::to_string(limits.max_line_length) + " characters; skipped");
       continue;
     }
-    const std::string_view content = std::string_view(line).substr(0, line.find('#'));
+    const std::string line = without_line_delimiters(raw.substr(0, raw.find('#')));
+    const std::string_view content = line;
     const std::size_t start = content.find_first_not_of(" \t\r");
     if (start == std::string_view::npos) continue;
-    const std::size_t eq = content.find('=');
+    const std::size_t eq = assignment_sign(content);
+    // a chain h1 = sigmoid(z1) = 0.5933 answers with its last side
+    std::size_t value_from = eq;
+    if (eq != std::string_view::npos)
+      for (std::size_t next = assignment_sign(content, eq + 1); next != std::string_view::npos; next = assignment_sign(content, next + 1)) value_from = next;
+    if (eq != std::string_view::npos && written_in_latex(content.substr(start, eq - start))) {
+      out.add(trim(content.substr(start, eq - start)), std::string(content.substr(value_from + 1)), {line_no, static_cast<int>(start) + 1},
+              {line_no, static_cast<int>(value_from) + 2});
+      continue;
+    }
     std::size_t name_end = start;
     while (name_end < content.size() && (std::isalnum(static_cast<unsigned char>(content[name_end])) || content[name_end] == '_' ||
                                          content[name_end] == '/'))
@@ -136,8 +223,8 @@ void read_text(const std::string& text, collector& out, const submission_limits&
       out.add_issue({line_no, col}, !name_ok ? "expected a name at the start of the line" : "expected 'name = value'");
       continue;
     }
-    out.add(std::string(content.substr(start, name_end - start)), std::string(content.substr(eq + 1)), {line_no, static_cast<int>(start) + 1},
-            {line_no, static_cast<int>(eq) + 2});
+    out.add(std::string(content.substr(start, name_end - start)), std::string(content.substr(value_from + 1)), {line_no, static_cast<int>(start) + 1},
+            {line_no, static_cast<int>(value_from) + 2});
   }
 }
 
@@ -226,10 +313,10 @@ void read_json(const std::string& text, collector& out) {
 }  // namespace
 
 submission parse_submission(const std::string& text, const std::filesystem::path& path, const cases::case_file& c,
-                            const submission_limits& limits) {
+                            const submission_limits& limits, const reading_options& how) {
   submission s;
   s.path = path;
-  collector out(s, c, limits);
+  collector out(s, c, limits, how);
   if (text.size() > limits.max_bytes) {
     out.add_issue({1, 1}, "the file is larger than " + std::to_string(limits.max_bytes) + " bytes");
     s.unreadable_file = true;
@@ -248,7 +335,8 @@ submission parse_submission(const std::string& text, const std::filesystem::path
   return s;
 }
 
-submission read_submission(const std::filesystem::path& path, const cases::case_file& c, const submission_limits& limits) {
+submission read_submission(const std::filesystem::path& path, const cases::case_file& c, const submission_limits& limits,
+                           const reading_options& how) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec || size > limits.max_bytes) {
@@ -261,7 +349,7 @@ submission read_submission(const std::filesystem::path& path, const cases::case_
   }
   std::ifstream in(path, std::ios::binary);
   const std::string text{std::istreambuf_iterator<char>(in), {}};
-  return parse_submission(text, path, c, limits);
+  return parse_submission(text, path, c, limits, how);
 }
 
 }  // namespace gradecheck::grade

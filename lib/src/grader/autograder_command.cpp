@@ -1,6 +1,7 @@
 #include "autograder_command.hpp"
 
 #include "case_path.hpp"
+#include "gradecheck/cases/latex_symbols.hpp"
 #include "gradecheck/grade/grade.hpp"
 #include "gradecheck/numeric/format.hpp"
 #include "gradecheck/report/json.hpp"
@@ -47,7 +48,8 @@ int run_autograde(const autograde_options& o) {
     const auto file = submission_for(c.id, o.submission_dir, o.cases.size() == 1);
     grade::submission s;
     if (file) {
-      s = grade::read_submission(*file, c);
+      const auto symbols = cases::latex_symbols_of(c);
+      s = grade::read_submission(*file, c, {}, {expr::syntax_named(o.syntax), &symbols});
     } else {
       s.path = o.submission_dir + "/" + c.id + ".txt";
       s.issues.push_back({{1, 1}, "no answer file: upload " + c.id + ".txt (name = value lines) or " + c.id + ".json"});

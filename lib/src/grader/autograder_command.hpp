@@ -14,6 +14,7 @@ struct autograde_options {
   std::string submission_dir;         ///< the student's files: <case id>.txt or .json, or the only such file
   std::string results;                ///< results.json to write
   std::string reveal;                 ///< never, after_due_date, always; empty: each case's [grading] reveal
+  std::string syntax = "auto";        ///< how answers are read: plain, latex or auto
 };
 
 /// Grades the submission against every case and writes one results file; returns 0.

@@ -1,5 +1,6 @@
 #include "grade_command.hpp"
 
+#include "gradecheck/cases/latex_symbols.hpp"
 #include "gradecheck/cases/load.hpp"
 #include "gradecheck/expr/assignments.hpp"
 #include "gradecheck/grade/grade.hpp"
@@ -136,6 +137,8 @@ int run_grade(const grade_options& o) {
   const auto how = report::make_view(c, policy);
   const auto files = expand(o.submissions);
   if (files.empty()) throw std::invalid_argument("no submission files");
+  const auto symbols = cases::latex_symbols_of(c);
+  const grade::reading_options reading{expr::syntax_named(o.syntax), &symbols};
 
   std::vector<grade::report> reports(files.size());
   std::atomic<std::size_t> next{0};
@@ -143,7 +146,7 @@ int run_grade(const grade_options& o) {
                                                         static_cast<unsigned>(files.size())));
   auto work = [&] {
     for (std::size_t k = next++; k < files.size(); k = next++)
-      reports[k] = grade::grade_submission(ref, grade::read_submission(files[k], c), options);
+      reports[k] = grade::grade_submission(ref, grade::read_submission(files[k], c, {}, reading), options);
     mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);  // MPFR keeps per-thread caches of constants: free them before the thread ends
   };
   std::vector<std::thread> pool;

@@ -20,6 +20,7 @@ struct grade_options {
   std::string expect;                    ///< a file of `name = verdict` lines the grades must match
   std::vector<std::string> credit;       ///< verdict=fraction, over the case's [grading] credit
   std::string reveal;                    ///< never, after_due_date, always; empty: the case's [grading] reveal
+  std::string syntax = "auto";           ///< how answers are read: plain, latex or auto
   unsigned jobs = 0;                     ///< 0: every core
 };
 

@@ -5,7 +5,7 @@
 //   grader key CASE [--digits N] [--format F]    the answer key (text, markdown, latex)
 //   grader key CASE --compare FILE               fail on any byte of difference from FILE
 //   grader template CASE                         the blank answer file
-//   grader grade CASE SUBMISSION... [--format F] [-o OUT] [--csv FILE] [--expect FILE] [--credit V=F] [--reveal R]
+//   grader grade CASE SUBMISSION... [--format F] [-o OUT] [--csv FILE] [--expect FILE] [--credit V=F] [--reveal R] [--syntax S]
 //   grader solve CASE [--round N] [--set name=value]   a step-by-step student's answers
 //   grader gradescope|prairielearn CASE... -o DIR   an autograder archive for the platform
 //   grader autograde CASE... --format F --submission DIR --results FILE   (run inside the platform)
@@ -148,6 +148,8 @@ int main(int argc, char** argv) {
   gr->add_option("--credit", go.credit, "credit of a verdict, e.g. sign_error=0.5 (repeatable; over the case's [grading] credit)");
   gr->add_option("--reveal", go.reveal, "what a student sees of the key: never, after_due_date or always (default: the case's, else never)")
       ->check(CLI::IsMember({"never", "after_due_date", "always"}));
+  gr->add_option("--syntax", go.syntax, "how answers are read: plain, latex or auto (default: auto, each answer as it looks)")
+      ->check(CLI::IsMember({"plain", "latex", "auto"}));
   gr->add_option("--jobs", go.jobs, "threads (default: every core)");
 
   gradecheck::cli::solve_options so;
@@ -174,6 +176,7 @@ int main(int argc, char** argv) {
   ag->add_option("--results", ao.results, "the results.json to write")->required();
   ag->add_option("--reveal", ao.reveal, "never, after_due_date or always (default: each case's, else never)")
       ->check(CLI::IsMember({"never", "after_due_date", "always"}));
+  ag->add_option("--syntax", ao.syntax, "how answers are read: plain, latex or auto (default: auto)")->check(CLI::IsMember({"plain", "latex", "auto"}));
 
   try {
     app.parse(argc, argv);

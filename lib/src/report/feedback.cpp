@@ -225,4 +225,6 @@ std::string fix(const graded& g, const view& how) {
 
 std::string file_name(const std::string& submission) { return std::filesystem::path(submission).filename().string(); }
 
+std::string as_written(const grade::graded& g) { return g.read_as.empty() || g.read_as == g.student ? g.student : g.student + ", read as " + g.read_as; }
+
 }  // namespace gradecheck::report

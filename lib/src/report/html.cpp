@@ -163,7 +163,7 @@ std::string to_html(const cases::case_file& c, const grade::report& r, const vie
   for (const auto& g : r.results)
     out += "<tr><td><code>" + escaped(g.name) + "</code></td><td><span class=\"v\" style=\"background:" + colour_of(g.outcome) + "\">" +
            escaped(verdict_text(g.outcome, how)) + "</span></td><td>" + numeric::to_general(g.score) + " / " + numeric::to_general(g.max_score) +
-           "</td><td><code>" + escaped(g.student) + "</code></td>" +
+           "</td><td><code>" + escaped(g.student) + "</code>" + (g.read_as.empty() || g.read_as == g.student ? std::string() : "<br><small>read as <code>" + escaped(g.read_as) + "</code></small>") + "</td>" +
            (how.show_key ? "<td><code>" + escaped(g.compared.reference) + "</code></td>" : "") + "<td>" + escaped(feedback(g, how)) + "</td></tr>\n";
   return out + "</table>\n</body></html>\n";
 }

@@ -28,7 +28,7 @@ json diagnosis_json(const grade::diagnosis& d) {
 
 std::string test_output(const grade::graded& g, const view& how) {
   std::string out = verdict_text(g.outcome, how);
-  if (!g.student.empty()) out += ": you wrote " + g.student;
+  if (!g.student.empty()) out += ": you wrote " + as_written(g);
   if (const std::string f = feedback(g, how); !f.empty()) out += "\n" + f;
   out += "\ntolerance " + g.compared.tolerance;
   if (how.show_key) {
@@ -72,6 +72,8 @@ std::string to_json(const grade::report& r, const view& how) {
                        {"score", g.score},
                        {"max_score", g.max_score},
                        {"student", g.student},
+                       {"read_as", g.read_as.empty() ? json(nullptr) : json(g.read_as)},
+                       {"readings", g.readings},
                        {"where", g.student.empty() ? json(nullptr) : json{{"line", g.where.line}, {"column", g.where.column}}},
                        {"reference", how.show_key ? g.compared.reference : ""},
                        {"feedback", feedback(g, how)},

@@ -48,7 +48,7 @@ std::string to_text(const grade::report& r, const view& how) {
     if (not_charged(g.outcome)) continue;
     if (!any) out << "\nWhat is wrong, in the order of the derivation:\n";
     any = true;
-    out << "  " << g.name << ": " << verdict_text(g.outcome, how) << (g.student.empty() ? "" : " (you wrote " + g.student + ")") << "\n";
+    out << "  " << g.name << ": " << verdict_text(g.outcome, how) << (g.student.empty() ? "" : " (you wrote " + as_written(g) + ")") << "\n";
     if (const std::string f = feedback(g, how); !f.empty()) out << "      " << f << "\n";
     if (const std::string line = fix(g, how); !line.empty()) out << "      fix: " << line << "\n";
   }
@@ -73,7 +73,7 @@ std::string to_text(const grade::report& r, const view& how) {
     const std::string name = g.name + std::string(width - g.name.size(), ' ');
     std::string verdict = verdict_text(g.outcome, how);
     verdict += std::string(verdict_width + 2 - verdict.size(), ' ');
-    out << "  " << name << "  " << verdict << number(g.score) << "/" << number(g.max_score) << "   " << (g.student.empty() ? "-" : g.student)
+    out << "  " << name << "  " << verdict << number(g.score) << "/" << number(g.max_score) << "   " << (g.student.empty() ? "-" : as_written(g))
         << (how.show_key ? "   (reference " + g.compared.reference + ")" : "") << "\n";
   }
   return out.str();

@@ -75,6 +75,7 @@ struct case_file {
   std::vector<formula::question> formulas;   ///< [[formula]]: asked quantities answered by a formula
   std::optional<formula::trajectory> trajectory;  ///< [trajectory]: an update rule checked by its trajectory
   grading_policy grading;                     ///< [grading]: reveal and credit defaults
+  std::map<std::string, std::vector<std::string>> latex;  ///< [latex]: LaTeX spellings of its symbols, by name
 
   /// Returns the given or derived quantity called `name`, or nullptr.
   [[nodiscard]] const expr::assignment* find(const std::string& name) const;

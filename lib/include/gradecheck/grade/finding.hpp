@@ -90,6 +90,8 @@ struct graded {
   std::string student;          ///< the text as written, empty when missing
   expr::position where;         ///< the answer's line and column in the file
   std::string problem;          ///< unreadable: the reader's message (with its line and column)
+  std::string read_as;          ///< a LaTeX answer as read, in the plain syntax
+  std::vector<std::string> readings;  ///< an ambiguous LaTeX answer: each reading, in the plain syntax
   bool is_formula = false;
   std::vector<diagnosis> diagnoses;  ///< the mistake; several when equivalent edits give the same number
   evidence compared;

@@ -6,6 +6,8 @@
 
 #include "gradecheck/cases/case.hpp"
 #include "gradecheck/expr/ast.hpp"
+#include "gradecheck/expr/latex.hpp"
+#include "gradecheck/expr/syntax.hpp"
 
 #include <filesystem>
 #include <map>
@@ -24,6 +26,9 @@ struct answer {
   std::string problem;  ///< why it is unreadable
   std::string conflicting_text;  ///< a second, different answer for the same quantity (empty if none)
   int conflicting_line = 0;      ///< its line
+  bool latex = false;            ///< read by the LaTeX reader
+  std::string read_as;           ///< a LaTeX answer as read, in the plain syntax (echoed in the report)
+  std::vector<std::string> readings;  ///< an ambiguous LaTeX answer: both readings, in the plain syntax
 };
 
 /// A problem with the file that is not one asked quantity's answer.
@@ -47,12 +52,20 @@ struct submission_limits {
   std::size_t max_issues = 100;  ///< problems listed; one more line says how many were left out
 };
 
+/// How answers are read. Without `symbols`, the case's are computed (pass them to read many files).
+struct reading_options {
+  expr::syntax how = expr::syntax::automatic;
+  const expr::latex_symbols* symbols = nullptr;
+};
+
 /// Returns the submission at `path` (JSON when it starts with '{', text otherwise),
-/// with names checked against the case.
-submission read_submission(const std::filesystem::path& path, const cases::case_file& c, const submission_limits& limits = {});
+/// with names checked against the case. A name may be written in LaTeX (`h_1`,
+/// `\frac{\partial L}{\partial w_5}`, `$w_5^{new} = 0.3589$`).
+submission read_submission(const std::filesystem::path& path, const cases::case_file& c, const submission_limits& limits = {},
+                           const reading_options& how = {});
 
 /// Returns the submission in `text`, as if read from a file called `path`.
 submission parse_submission(const std::string& text, const std::filesystem::path& path, const cases::case_file& c,
-                            const submission_limits& limits = {});
+                            const submission_limits& limits = {}, const reading_options& how = {});
 
 }  // namespace gradecheck::grade

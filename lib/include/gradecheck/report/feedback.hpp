@@ -32,4 +32,7 @@ std::string fix(const grade::graded& g, const view& how);
 /// Returns the submission's name as a student may see it: the file name, no folders.
 std::string file_name(const std::string& submission);
 
+/// Returns what the student wrote, with how a LaTeX answer was read: "\\sigma(z_1), read as sigmoid(z1)".
+std::string as_written(const grade::graded& g);
+
 }  // namespace gradecheck::report
