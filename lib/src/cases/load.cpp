@@ -56,6 +56,7 @@ class loader {
     c.title = required_string(doc, "title");
     c.source = required_string(doc, "source");
     c.statement = optional_string(doc, "statement");
+    c.section = optional_string(doc, "section");
     c.given = block(doc, "given");
     c.derive = block(doc, "derive");
     check_names(c);

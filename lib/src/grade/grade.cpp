@@ -96,6 +96,9 @@ class grader {
     r.case_id = c_.id;
     r.submission = s_.path.string();
     r.issues = s_.issues;
+    r.bindings = s_.bindings;
+    r.unbound = s_.unbound;
+    r.section = s_.section;
     r.unreadable = s_.unreadable_file;
     read_answers();
     expr::environment<interval> world;

@@ -39,9 +39,10 @@ namespace {
 
 bool is_rounded(const expr::node& n) { return n.kind == expr::node_kind::number && n.text.find_first_of(".eE") != std::string::npos; }
 
-// Replaces every rounded number by a name bound to the interval it stands for.
-void widen(expr::node& n, expr::environment<interval>& env) {
-  if (is_rounded(n)) {
+}  // namespace
+
+void widen_rounded_numbers(expr::node& n, expr::environment<interval>& env, const std::set<std::string>& exact) {
+  if (is_rounded(n) && !exact.count(n.text)) {
     const real50 mid = numeric::to_real<real50>(n.literal);
     const real50 half = numeric::parse_real<real50>("5e" + std::to_string(n.literal.exponent - 1));
     const std::string name = "#" + std::to_string(env.size());  // not a name the language can write
@@ -50,10 +51,8 @@ void widen(expr::node& n, expr::environment<interval>& env) {
     n.text = name;
     return;
   }
-  for (auto& c : n.children) widen(c, env);
+  for (auto& c : n.children) widen_rounded_numbers(c, env, exact);
 }
-
-}  // namespace
 
 written as_written(const expr::node& n) {
   const expr::evaluation_limits limits{answer_max_entries, answer_max_operations};
@@ -63,7 +62,7 @@ written as_written(const expr::node& n) {
     if (!boost::multiprecision::isfinite(x)) throw expr::evaluation_error(n.where, "the value is not a finite number");
   expr::node wide = n;
   expr::environment<interval> env;
-  widen(wide, env);
+  widen_rounded_numbers(wide, env);
   out.box = expr::evaluate<interval>(wide, env, limits);
   return out;
 }

@@ -49,7 +49,7 @@ int run_autograde(const autograde_options& o) {
     grade::submission s;
     if (file) {
       const auto symbols = cases::latex_symbols_of(c);
-      s = grade::read_submission(*file, c, {}, {expr::syntax_named(o.syntax), &symbols});
+      s = read_any(*file, c, {expr::syntax_named(o.syntax), &symbols}, "");
     } else {
       s.path = o.submission_dir + "/" + c.id + ".txt";
       s.issues.push_back({{1, 1}, "no answer file: upload " + c.id + ".txt (name = value lines) or " + c.id + ".json"});

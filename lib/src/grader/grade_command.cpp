@@ -12,6 +12,7 @@
 #include "gradecheck/report/html.hpp"
 #include "gradecheck/report/json.hpp"
 #include "gradecheck/report/text.hpp"
+#include "gradecheck/writeup/bind.hpp"
 #include "case_path.hpp"
 #include "output_file.hpp"
 
@@ -128,6 +129,37 @@ report::reveal reveal_from(const cases::case_file& c, const std::string& option)
   return report::reveal_named(option.empty() ? c.grading.reveal : option);
 }
 
+namespace {
+
+// A .txt file most of whose lines are no `name = value` and which holds display math is a write-up.
+bool reads_as_writeup(const std::string& file, const grade::submission& as_answers) {
+  if (as_answers.unreadable_file || as_answers.issues.size() <= as_answers.answers.size()) return false;
+  std::ifstream in(file, std::ios::binary);
+  const std::string text{std::istreambuf_iterator<char>(in), {}};
+  return text.find("$$") != std::string::npos || text.find("\\[") != std::string::npos || text.find("\\begin{") != std::string::npos;
+}
+
+grade::submission read_writeup(const std::string& file, const cases::case_file& c, const expr::latex_symbols& symbols, const std::string& section) {
+  try {
+    return writeup::bind(writeup::read_document_file(file), file, c, symbols, section);
+  } catch (const writeup::read_error& e) {
+    grade::submission s;
+    s.path = file;
+    s.unreadable_file = true;
+    s.issues.push_back({{e.where.line, e.where.column}, e.message});
+    return s;
+  }
+}
+
+}  // namespace
+
+grade::submission read_any(const std::string& file, const cases::case_file& c, const grade::reading_options& reading, const std::string& section) {
+  if (writeup::is_writeup(file)) return read_writeup(file, c, *reading.symbols, section);
+  auto s = grade::read_submission(file, c, {}, reading);
+  if (reads_as_writeup(file, s)) return read_writeup(file, c, *reading.symbols, section);
+  return s;
+}
+
 int run_grade(const grade_options& o) {
   const auto c = load_verified_case(o.case_path);
   const auto ref = grade::make_reference(c);
@@ -146,7 +178,7 @@ int run_grade(const grade_options& o) {
                                                         static_cast<unsigned>(files.size())));
   auto work = [&] {
     for (std::size_t k = next++; k < files.size(); k = next++)
-      reports[k] = grade::grade_submission(ref, grade::read_submission(files[k], c, {}, reading), options);
+      reports[k] = grade::grade_submission(ref, read_any(files[k], c, reading, o.section), options);
     mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);  // MPFR keeps per-thread caches of constants: free them before the thread ends
   };
   std::vector<std::thread> pool;

@@ -2,6 +2,7 @@
 // `grader grade CASE SUBMISSION...` and `grader solve CASE`.
 
 #include "gradecheck/cases/case.hpp"
+#include "gradecheck/grade/submission.hpp"
 #include "gradecheck/grade/verdict.hpp"
 #include "gradecheck/report/disclosure.hpp"
 
@@ -21,8 +22,12 @@ struct grade_options {
   std::vector<std::string> credit;       ///< verdict=fraction, over the case's [grading] credit
   std::string reveal;                    ///< never, after_due_date, always; empty: the case's [grading] reveal
   std::string syntax = "auto";           ///< how answers are read: plain, latex or auto
+  std::string section;                   ///< a write-up: the heading to grade ("Problem 1"); empty: the case's section
   unsigned jobs = 0;                     ///< 0: every core
 };
+
+/// Reads an answer file, or a write-up (.md, .tex, .ipynb, or a .txt of Markdown with display math) bound to the case.
+grade::submission read_any(const std::string& file, const cases::case_file& c, const grade::reading_options& reading, const std::string& section);
 
 /// Returns the credit policy: the defaults, then the case's [grading] credit, then `specs` (verdict=fraction).
 grade::credit_policy credit_from(const cases::case_file& c, const std::vector<std::string>& specs);

@@ -7,6 +7,7 @@
 //   grader template CASE                         the blank answer file
 //   grader grade CASE SUBMISSION... [--format F] [-o OUT] [--csv FILE] [--expect FILE] [--credit V=F] [--reveal R] [--syntax S]
 //   grader solve CASE [--round N] [--set name=value]   a step-by-step student's answers
+//   grader check FILE... [--format F] [--all]    every chain of a write-up (.md, .tex, .ipynb) checked link by link
 //   grader gradescope|prairielearn CASE... -o DIR   an autograder archive for the platform
 //   grader autograde CASE... --format F --submission DIR --results FILE   (run inside the platform)
 //
@@ -20,6 +21,7 @@
 #include "gradecheck/numeric/real.hpp"
 #include "gradecheck/ops/catalog.hpp"
 #include "autograder_command.hpp"
+#include "check_command.hpp"
 #include "case_path.hpp"
 #include "grade_command.hpp"
 
@@ -150,7 +152,14 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"never", "after_due_date", "always"}));
   gr->add_option("--syntax", go.syntax, "how answers are read: plain, latex or auto (default: auto, each answer as it looks)")
       ->check(CLI::IsMember({"plain", "latex", "auto"}));
+  gr->add_option("--section", go.section, "a write-up of several problems: the heading to grade, e.g. \"Problem 1\" (default: the case's section)");
   gr->add_option("--jobs", go.jobs, "threads (default: every core)");
+
+  gradecheck::cli::check_options co;
+  auto* ck = app.add_subcommand("check", "check every chain a = b = c of write-ups (.md, .tex, .ipynb) link by link, with no case");
+  ck->add_option("FILE", co.files, "write-ups")->required();
+  ck->add_option("--format", co.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  ck->add_flag("--all", co.all, "also list the links that hold and those not checked");
 
   gradecheck::cli::solve_options so;
   auto* sv = app.add_subcommand("solve", "print the answers of a student who rounds every answer as they write it down");
@@ -199,6 +208,7 @@ int main(int argc, char** argv) {
     }
     if (*ag) return gradecheck::cli::run_autograde(ao);
     if (*sv) return gradecheck::cli::run_solve(so);
+    if (*ck) return gradecheck::cli::run_check(co);
   } catch (const cases::case_error& e) {
     std::cerr << "grader: " << e.what() << "\n";
     return 2;

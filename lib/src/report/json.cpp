@@ -91,6 +91,14 @@ std::string to_json(const grade::report& r, const view& how) {
   }
   doc["results"] = results;
   doc["issues"] = issues_of(r);
+  if (!r.bindings.empty() || !r.unbound.empty() || !r.section.empty()) {
+    json bindings = json::array(), unbound = json::array();
+    for (const auto& b : r.bindings)
+      bindings.push_back({{"quantity", b.quantity}, {"written", b.written}, {"how", b.how}, {"line", b.where.line}, {"column", b.where.column}, {"cell", b.cell}});
+    for (const auto& u : r.unbound)
+      unbound.push_back({{"written", u.written}, {"why", u.why}, {"line", u.where.line}, {"column", u.where.column}, {"cell", u.cell}});
+    doc["writeup"] = {{"section", r.section}, {"bindings", bindings}, {"unbound", unbound}};
+  }
   return dumped(doc);
 }
 

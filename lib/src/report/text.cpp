@@ -63,6 +63,17 @@ std::string to_text(const grade::report& r, const view& how) {
   if (!repeated.empty()) out << "\nThe same mistake repeated, charged once:" << repeated << "\n";
   if (!any && carried.empty() && repeated.empty() && r.issues.empty()) out << "\nEverything is right.\n";
 
+  if (!r.bindings.empty() || !r.unbound.empty() || !r.section.empty()) {
+    const auto at = [](const expr::position& p, int cell) {
+      return (cell ? "cell " + std::to_string(cell) + ", " : std::string()) + "line " + std::to_string(p.line);
+    };
+    out << "\nRead from the write-up" << (r.section.empty() ? "" : " (section \"" + r.section + "\")") << ":\n";
+    for (const auto& b : r.bindings)
+      out << "  " << b.quantity << " = " << b.written << " (" << at(b.where, b.cell) << (b.how == "given" ? ", a given restated: bound by its value" : b.how == "inside" ? ", read inside the function" : "") << ")\n";
+    if (!r.unbound.empty()) out << "Not bound to a quantity:\n";
+    for (const auto& u : r.unbound) out << "  " << at(u.where, u.cell) << ": " << u.written << ": " << u.why << "\n";
+  }
+
   out << "\nEvery answer:\n";
   std::size_t width = 4, verdict_width = 8;
   for (const auto& g : r.results) {

@@ -66,6 +66,7 @@ struct case_file {
   std::string title;
   std::string source;     ///< the seed file and problem it comes from
   std::string statement;  ///< the problem in a few lines
+  std::string section;    ///< the heading of the problem in a write-up of several ("Problem 1"); empty: the whole file
   std::vector<expr::assignment> given;
   std::vector<expr::assignment> derive;
   std::vector<asked> ask;

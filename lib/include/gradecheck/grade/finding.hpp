@@ -111,6 +111,9 @@ struct report {
   std::string submission;       ///< the file's path as given
   std::vector<graded> results;  ///< in the case's ask order
   std::vector<issue> issues;
+  std::vector<binding> bindings;       ///< a write-up: how each name was bound
+  std::vector<unbound_claim> unbound;  ///< a write-up: claims bound to no quantity
+  std::string section;                 ///< a write-up: the heading it was narrowed to
   bool unreadable = false;  ///< the file, or at least one answer, could not be read
   double score = 0;
   double max_score = 0;

@@ -37,8 +37,28 @@ struct issue {
   std::string message;
 };
 
+/// How a name of a write-up was bound to a quantity of the case.
+struct binding {
+  std::string written;   ///< the name as written ("\\hat{o}_1", "o_1")
+  std::string quantity;  ///< the case's name (o1, t1)
+  std::string how;       ///< "chain": the last side of its chain; "inside": \\sigma(z_1) = \\sigma(0.3775); "given": a given restated, bound by value
+  expr::position where;
+  int cell = 0;          ///< a notebook's cell, 0 otherwise
+};
+
+/// A claim of a write-up that binds to no quantity, with why.
+struct unbound_claim {
+  std::string written;
+  std::string why;
+  expr::position where;
+  int cell = 0;
+};
+
 struct submission {
   std::filesystem::path path;
+  std::vector<binding> bindings;          ///< a write-up: how each name was bound
+  std::vector<unbound_claim> unbound;     ///< a write-up: claims bound to nothing
+  std::string section;                    ///< a write-up: the heading it was narrowed to
   std::map<std::string, answer> answers;  ///< by canonical name
   std::vector<issue> issues;              ///< unknown names, conflicting duplicates, malformed lines
   bool unreadable_file = false;           ///< nothing could be read (missing, too large, not JSON)

@@ -5,9 +5,13 @@
 
 #include "gradecheck/cases/case.hpp"
 #include "gradecheck/expr/ast.hpp"
+#include "gradecheck/expr/evaluate.hpp"
 #include "gradecheck/expr/value.hpp"
 #include "gradecheck/numeric/interval.hpp"
 #include "gradecheck/numeric/real.hpp"
+
+#include <set>
+#include <string>
 
 namespace gradecheck::grade {
 
@@ -46,5 +50,10 @@ inline constexpr std::size_t answer_max_operations = 100'000;
 /// Returns the answer `n` as written; throws expr::evaluation_error when it
 /// cannot be evaluated or is not finite.
 written as_written(const expr::node& n);
+
+/// Replaces every rounded number of `n` (one with a decimal point or an exponent,
+/// whose text is not in `exact`) by a name bound in `env` to the interval it
+/// stands for: 0.5933 is [0.59325, 0.59335].
+void widen_rounded_numbers(expr::node& n, expr::environment<numeric::interval>& env, const std::set<std::string>& exact = {});
 
 }  // namespace gradecheck::grade
