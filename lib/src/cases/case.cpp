@@ -34,6 +34,13 @@ const formula::question* case_file::find_formula(const std::string& name) const 
   return nullptr;
 }
 
+std::string case_file::answered_by(const std::string& name) const {
+  const auto* a = find(name);
+  if (!a || find_asked(name) || a->expression.kind != expr::node_kind::name) return name;
+  const std::string& target = a->expression.text;
+  return find_asked(target) || find_formula(target) ? target : name;
+}
+
 bool case_file::is_given(const std::string& name) const {
   return std::any_of(given.begin(), given.end(), [&](const auto& a) { return a.name == name; });
 }

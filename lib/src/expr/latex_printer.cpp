@@ -25,13 +25,15 @@ class printer {
 
   std::string print(const node& n) const {
     switch (n.kind) {
-      case node_kind::number: return n.text;
-      case node_kind::name: return "\\mathrm{" + n.text + "}";
-      case node_kind::negate: return "-" + operand(n.children[0], 2);
+      case node_kind::number: return number(n);
+      // \mathit, not \mathrm: \frac{\mathrm{d}}{\mathrm{d}} would read as a derivative
+      case node_kind::name: return "\\mathit{" + n.text + "}";
+      // the reader binds a sign to the factor after it: -(a b) keeps its parentheses
+      case node_kind::negate: return "-" + operand(n.children[0], 3);
       case node_kind::binary: return binary(n);
       case node_kind::call: return call(n);
       case node_kind::index: {
-        std::string out = "\\mathrm{" + n.children[0].text + "}_{";
+        std::string out = "\\mathit{" + n.children[0].text + "}_{";
         for (std::size_t k = 1; k < n.children.size(); ++k) out += (k > 1 ? ", " : "") + position_written(n.children[k]);
         return out + "}";
       }
@@ -57,6 +59,16 @@ class printer {
   }
 
  private:
+  // A literal with an exponent (85e-2 from 85\%) is written out, with the same digits: 0.85.
+  static std::string number(const node& n) {
+    const auto& d = n.literal;
+    if (n.text.find_first_of("eE") == std::string::npos) return n.text;
+    if (d.exponent >= 0) return d.digits + std::string(static_cast<std::size_t>(d.exponent), '0');
+    const std::size_t point = static_cast<std::size_t>(-d.exponent);
+    const std::string digits = d.digits.size() > point ? d.digits : std::string(point - d.digits.size() + 1, '0') + d.digits;
+    return digits.substr(0, digits.size() - point) + "." + digits.substr(digits.size() - point);
+  }
+
   // n, in parentheses when it binds less tightly than `at_least`
   std::string operand(const node& n, int at_least) const {
     return rank(n) < at_least ? "\\left(" + print(n) + "\\right)" : print(n);
@@ -70,7 +82,7 @@ class printer {
       const std::string rel = op == "==" ? "=" : op == "!=" ? "\\neq" : op == "<=" ? "\\le" : op == ">=" ? "\\ge" : op;
       return "\\left[" + operand(a, 1) + " " + rel + " " + operand(b, 1) + "\\right]";
     }
-    if (op == "+") return operand(a, 1) + " + " + operand(b, 1);
+    if (op == "+") return operand(a, 1) + " + " + operand(b, 2);
     if (op == "-") return operand(a, 1) + " - " + operand(b, 2);
     if (op == "/") return "\\frac{" + print(a) + "}{" + print(b) + "}";
     if (op == "^") return "{" + operand(a, 5) + "}^{" + print(b) + "}";

@@ -39,6 +39,17 @@ void collect_free_names(const node& n, std::set<std::string>& bound, std::set<st
 }
 }  // namespace
 
+bool same_tree(const node& a, const node& b) {
+  if (a.kind != b.kind || a.children.size() != b.children.size()) return false;
+  if (a.kind == node_kind::number) {
+    return a.literal.negative == b.literal.negative && a.literal.digits == b.literal.digits && a.literal.exponent == b.literal.exponent;
+  }
+  if (a.text != b.text) return false;
+  for (std::size_t k = 0; k < a.children.size(); ++k)
+    if (!same_tree(a.children[k], b.children[k])) return false;
+  return true;
+}
+
 std::set<std::string> free_names(const node& n) {
   std::set<std::string> bound, out;
   collect_free_names(n, bound, out);

@@ -12,12 +12,7 @@ namespace {
 using expr::node;
 using expr::node_kind;
 
-bool same_tree(const node& a, const node& b) {
-  if (a.kind != b.kind || a.text != b.text || a.children.size() != b.children.size()) return false;
-  for (std::size_t k = 0; k < a.children.size(); ++k)
-    if (!same_tree(a.children[k], b.children[k])) return false;
-  return true;
-}
+using expr::same_tree;
 
 node make(node_kind kind, std::string text, std::vector<node> children) {
   node n;

@@ -96,6 +96,7 @@ class collector {
         return;
       }
     }
+    name = c_.answered_by(name);  // L = loss
     if (!c_.find(name) && !c_.find_formula(name)) {
       add_issue(name_at, "unknown name '" + raw_name + "'; this case asks for: " + asked_names());
       return;

@@ -4,7 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <iostream>
+#include <set>
+#include <sstream>
 
 namespace gradecheck::cli {
 
@@ -29,9 +32,28 @@ std::string one_line(std::string text) {
   return text;
 }
 
+// The failing links a file must have: `line:column fails` lines; `#` starts a comment.
+std::set<std::string> expected_failures(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot read");
+  std::set<std::string> out;
+  int n = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++n;
+    line = line.substr(0, line.find('#'));
+    std::istringstream words(line);
+    std::string at, status;
+    if (!(words >> at)) continue;
+    if (!(words >> status) || status != "fails") throw std::runtime_error(path + ":" + std::to_string(n) + ": expected 'line:column fails'");
+    out.insert(at);
+  }
+  return out;
+}
+
 }  // namespace
 
 int run_check(const check_options& o) {
+  if (!o.expect.empty() && o.files.size() != 1) throw std::invalid_argument("--expect takes one write-up");
   int status = 0;
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   for (const auto& file : o.files) {
@@ -47,6 +69,19 @@ int run_check(const check_options& o) {
     const auto holds = r.count(writeup::link_status::holds), fails = r.count(writeup::link_status::fails),
                unchecked = r.count(writeup::link_status::not_checked);
     if (fails > 0 && status == 0) status = 1;
+    if (!o.expect.empty()) {
+      // the failing links must be exactly those stored: no false alarm, no slip missed
+      const auto expected = expected_failures(o.expect);
+      std::set<std::string> found;
+      for (const auto& l : r.links)
+        if (l.status == writeup::link_status::fails) found.insert(std::to_string(l.where.line) + ":" + std::to_string(l.where.column));
+      bool same = true;
+      for (const auto& e : expected)
+        if (!found.count(e)) same = false, std::cerr << file << ":" << e << ": expected to fail, but it does not\n";
+      for (const auto& f : found)
+        if (!expected.count(f)) same = false, std::cerr << file << ":" << f << ": fails, which was not expected\n";
+      status = same ? 0 : 1;
+    }
     if (o.format == "json") {
       nlohmann::ordered_json links = nlohmann::ordered_json::array();
       for (const auto& l : r.links) {

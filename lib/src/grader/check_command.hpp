@@ -10,6 +10,7 @@ struct check_options {
   std::vector<std::string> files;
   std::string format = "text";  ///< text or json
   bool all = false;             ///< also list the links that hold and those not checked
+  std::string expect;           ///< one file: `line:column fails` lines the failing links must be, exactly (exit 1 otherwise)
 };
 
 /// Checks each file; returns 0 when no link fails, 1 when one does, 2 when a file cannot be read.

@@ -160,6 +160,7 @@ int main(int argc, char** argv) {
   ck->add_option("FILE", co.files, "write-ups")->required();
   ck->add_option("--format", co.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   ck->add_flag("--all", co.all, "also list the links that hold and those not checked");
+  ck->add_option("--expect", co.expect, "a file of 'line:column fails' lines: the failing links must be exactly these (exit 1 otherwise)");
 
   gradecheck::cli::solve_options so;
   auto* sv = app.add_subcommand("solve", "print the answers of a student who rounds every answer as they write it down");

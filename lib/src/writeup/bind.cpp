@@ -2,6 +2,7 @@
 
 #include "gradecheck/cases/derivation.hpp"
 #include "gradecheck/expr/evaluate.hpp"
+#include "gradecheck/grade/tolerance.hpp"
 #include "gradecheck/numeric/real.hpp"
 
 #include <algorithm>
@@ -150,7 +151,23 @@ class binder {
   }
 
  private:
-  void issue(const place& p, std::string message) { out_.issues.push_back({origin_of(p), std::move(message)}); }
+  void issue(const place& p, std::string message) {
+    out_.issues.push_back({origin_of(p), (p.cell ? "cell " + std::to_string(p.cell) + ": " : std::string()) + std::move(message)});
+  }
+
+  // True when two numbers are one answer restated: 0.59327 rounds to 0.5933.
+  bool restated(const std::string& a, const std::string& b) const {
+    try {
+      const auto x = expr::parse_latex(a, symbols_), y = expr::parse_latex(b, symbols_);
+      if (!is_number(x) || !is_number(y)) return false;
+      const auto wx = grade::as_written(x), wy = grade::as_written(y);
+      const auto& coarse = wx.half_unit(0) >= wy.half_unit(0) ? wx : wy;
+      const auto& fine = wx.half_unit(0) >= wy.half_unit(0) ? wy : wx;
+      return coarse.box.data[0].lo <= fine.value.data[0] && fine.value.data[0] <= coarse.box.data[0].hi;
+    } catch (const std::exception&) {
+      return false;
+    }
+  }
 
   void unbound(const side& s, std::string why) { out_.unbound.push_back({one_line(s.text), std::move(why), origin_of(s.where), s.where.cell}); }
 
@@ -211,7 +228,7 @@ class binder {
         continue;
       }
       if (c_.is_given(d->name)) {
-        unbound(names[k], d->name + " is given as " + c_.find(d->name)->text + "; " + one_line(values[k].text) + " is another value");
+        unbound(names[k], d->name + " is given as " + one_line(c_.find(d->name)->text) + "; " + one_line(values[k].text) + " is another value");
         continue;
       }
       if (equal.size() == 1 && (!d->declared || all_given)) {
@@ -235,7 +252,7 @@ class binder {
     if (restated_.count(one_line(ch.sides[0].text)) && ch.sides.size() == 2) return;
     const auto d = name_of(ch.sides[0]);
     if (!d) return;
-    const std::string& q = d->name;
+    const std::string q = c_.answered_by(d->name);  // L = loss
     if (!d->declared) {
       unbound(ch.sides[0], "not a quantity of this problem");
       return;
@@ -246,21 +263,24 @@ class binder {
       return;
     }
     const bool formula = c_.find_formula(q) != nullptr;
-    // a numeric quantity's answer is the last side that is a value; a formula's, the last side
-    const side* last = &ch.sides.back();
-    if (!formula) {
-      last = nullptr;
-      for (std::size_t k = ch.sides.size(); k-- > 1;) {
-        const auto v = value_of(ch.sides[k]);
-        if (v && expr::free_names(*v).empty()) {
-          last = &ch.sides[k];
-          break;
-        }
+    // a numeric quantity's answer is the last side that is a value; a formula's, the last side in the
+    // problem's own symbols (not the chain rule's factors such as \partial \hat{x} / \partial v)
+    const side* last = nullptr;
+    for (std::size_t k = ch.sides.size(); k-- > 1 && !last;) {
+      const auto v = value_of(ch.sides[k]);
+      if (!v) {
+        if (formula && k + 1 == ch.sides.size()) last = &ch.sides[k];  // unreadable: graded so, with the reader's message
+        continue;
       }
-      if (!last) {
-        unbound(ch.sides[0], "a formula for " + q + ", not its value");
-        return;
-      }
+      const auto names = expr::free_names(*v);
+      const bool own = std::all_of(names.begin(), names.end(), [&](const std::string& n) {
+        return symbols_.names.count(n) > 0 || symbols_.indices.count(n) > 0;
+      });
+      if (formula ? own : names.empty()) last = &ch.sides[k];
+    }
+    if (!last) {
+      unbound(ch.sides[0], formula ? "a formula for " + q + " in symbols the problem does not define" : "a formula for " + q + ", not its value");
+      return;
     }
     add_answer(q, *last, ch.sides[0], "chain");
   }
@@ -295,7 +315,7 @@ class binder {
   void add_answer(const std::string& q, const side& value, const side& name, const std::string& how) {
     const std::string text = one_line(value.text);
     if (const auto first = out_.answers.find(q); first != out_.answers.end()) {
-      if (first->second.text == text) return;
+      if (first->second.text == text || restated(first->second.text, text)) return;
       if (first->second.conflicting_text.empty()) {
         first->second.conflicting_text = text;
         first->second.conflicting_line = value.where.line;

@@ -86,6 +86,9 @@ struct case_file {
   [[nodiscard]] const formula::question* find_formula(const std::string& name) const;
   /// Returns true when `name` is a given.
   [[nodiscard]] bool is_given(const std::string& name) const;
+  /// Returns the asked quantity an answer called `name` answers: `name` itself, or for a
+  /// derived quantity defined as an asked one's name (L = loss), that one.
+  [[nodiscard]] std::string answered_by(const std::string& name) const;
 };
 
 }  // namespace gradecheck::cases

@@ -42,6 +42,10 @@ struct node {
 /// precedence needs it (used in keys and feedback).
 std::string to_string(const node& n);
 
+/// True when `a` and `b` are the same formula: the same structure, names and operators, and
+/// numbers equal as written decimals (0.85 and 85e-2 are one number, with the same digits).
+bool same_tree(const node& a, const node& b);
+
 /// Returns the names the expression uses, except the indices its sum(k, ...) bind.
 std::set<std::string> free_names(const node& n);
 
