@@ -6,10 +6,11 @@
 #      and double, and (when Debian's python3-torch is installed) that torch.autograd.gradcheck catches;
 #   3. grading: submissions per second on one and two threads, the cost of the mistake search,
 #      and a plain Python comparison with math.isclose as a baseline;
-#   4. formula answers: the milliseconds to grade one (the softmax Jacobian, about 200 points).
+#   4. formula answers: the milliseconds to grade one (the softmax Jacobian, about 200 points);
+#   5. write-ups: the milliseconds to check every chain of a 50 KB seed write-up, and to grade it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash ci/build.sh --target fd_digits injection_sensitivity grading_throughput formula_latency >/dev/null
+bash ci/build.sh --target fd_digits injection_sensitivity grading_throughput formula_latency writeup_speed >/dev/null
 bin="${BUILD_DIR:-build}/lib/bench"
 "$bin/fd_digits" "${1:-5}"
 echo
@@ -23,3 +24,5 @@ echo
 python3 ci/bench_grading_baseline.py . 4000
 echo
 "$bin/formula_latency" . 15
+echo
+"$bin/writeup_speed" . 15

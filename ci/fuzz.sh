@@ -15,11 +15,11 @@ dir=${FUZZ_BUILD_DIR:-build-fuzz}
 flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all"
 CC=clang CXX=clang++ cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGRADECHECK_FUZZ=ON -DGRADECHECK_BUILD_TESTS=OFF \
   -DGRADECHECK_BUILD_BENCHMARKS=OFF -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
-cmake --build "$dir" --parallel "$(nproc)" --target fuzz_expression fuzz_submission fuzz_case >/dev/null
+cmake --build "$dir" --parallel "$(nproc)" --target fuzz_expression fuzz_submission fuzz_case fuzz_latex fuzz_writeup >/dev/null
 
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
-mkdir -p "$corpus/fuzz_case" "$corpus/fuzz_submission" "$corpus/fuzz_expression"
+mkdir -p "$corpus/fuzz_case" "$corpus/fuzz_submission" "$corpus/fuzz_expression" "$corpus/fuzz_latex" "$corpus/fuzz_writeup"
 cp cases/*/case.toml lib/tests/data/*.toml "$corpus/fuzz_case/" 2>/dev/null || true
 for f in cases/*/case.toml; do cp "$f" "$corpus/fuzz_case/$(basename "$(dirname "$f")").toml"; done
 for f in cases/*/submissions/*.txt; do cp "$f" "$corpus/fuzz_submission/$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"; done
@@ -31,8 +31,53 @@ for f in cases/*/case.toml; do
   done
 done
 
+# every LaTeX formula of the reader's unit tests (the first argument of read, error_of, readings_of,
+# name_of and parse_latex), its C++ escapes undone by printf %b
+grep -o '\(read\|error_of\|readings_of\|name_of\|parse_latex\)("[^"]*"' lib/tests/expr/latex_tests.cpp | sed 's/^[a-z_]*("//; s/"$//' |
+  while IFS= read -r line; do
+    printf '%b' "$line" > "$corpus/fuzz_latex/test-$RANDOM$RANDOM"
+  done
+# write-ups: the submissions of the cases, and small Markdown, LaTeX and notebook files
+for f in cases/*/submissions/*.txt; do cp "$f" "$corpus/fuzz_writeup/$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"; done
+cat > "$corpus/fuzz_writeup/inline.md" <<'MD'
+# Problem 1
+The hidden unit is $h_1 = \sigma(z_1) \approx 0.5933$ and `$code$` is not math.
+MD
+cat > "$corpus/fuzz_writeup/display.md" <<'MD'
+## Backward pass
+$$
+\frac{\partial L}{\partial w_5} = (o_1 - t_1) o_1 (1 - o_1) h_1 = 0.0822 \quad (1.3)
+$$
+$$= 0.08 $$
+```
+$$ not math $$
+```
+\[ w_5^{\text{new}} = w_5 - \eta \cdot 0.0822 \neq w_5 \]
+MD
+cat > "$corpus/fuzz_writeup/align.tex" <<'TEX'
+\section{Forward pass}
+% $x = 1$ is a comment
+\begin{align*}
+z_1 &= w_1 i_1 + w_2 i_2 + b_1 \label{eq:z} \\
+    &= 0.3775 \tag{2.1} \\
+    & + 0 \le 1
+\end{align*}
+\subsection{Output} Inline \(o_1 := \sigma(z_3)\) and $y \equiv x$.
+TEX
+cat > "$corpus/fuzz_writeup/equation.tex" <<'TEX'
+\begin{equation}
+  L = \frac{1}{2}\sum_{k=1}^{K} (t_k - o_k)^2 < 1
+\end{equation}
+TEX
+cat > "$corpus/fuzz_writeup/cells.ipynb" <<'NB'
+{"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Q1\n", "$h_1 = \\sigma(z_1) = 0.59$\n"]},
+ {"cell_type": "code", "metadata": {}, "source": "x = 1", "outputs": [], "execution_count": null},
+ {"cell_type": "markdown", "metadata": {}, "source": "$$a = b \\approx c$$"}],
+ "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+NB
+
 status=0
-for target in fuzz_expression fuzz_submission fuzz_case; do
+for target in fuzz_expression fuzz_submission fuzz_case fuzz_latex fuzz_writeup; do
   mkdir -p "lib/fuzz/regressions/$target"
   log="$corpus/$target.log"
   if "$dir/lib/fuzz/$target" "$corpus/$target" "lib/fuzz/regressions/$target" -max_total_time="$seconds" -rss_limit_mb=2048 \

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <functional>
 #include <iterator>
+#include <set>
 #include <utility>
 
 namespace gradecheck::expr {
@@ -85,6 +86,7 @@ class parser {
 
   node parse_whole() {
     node n = expression();
+    skip_closing_punctuation();
     if (!at_end()) fail("an operator or the end of the formula");
     return n;
   }
@@ -96,6 +98,7 @@ class parser {
   }
 
   std::string atom_key_whole() {
+    if (const auto close = call_spelling_end(); close && *close + 1 == limit_) return canonical({pos_, limit_});
     const base_symbol b = base();
     const auto [sub, sup, primes] = scripts();
     if (primes != 0) fail("a symbol without primes");
@@ -135,6 +138,56 @@ class parser {
   void expect_symbol(std::string_view s, const std::string& what) {
     if (!at_symbol(s)) fail(what);
     take();
+  }
+
+  // The full stop or comma that ends a display as a sentence ends (`... - y_j).`, `1, & x \geq 0`): no part of the
+  // formula. Taken only where the formula (or its cell) ends.
+  void skip_closing_punctuation() {
+    if ((at_symbol(".") || at_symbol(",") || at_symbol(";")) && peek(1).kind == token_kind::end) take();
+  }
+
+  // A span without the punctuation that closes it.
+  span without_closing_punctuation(span s) const {
+    while (!s.empty() && tokens_[s.end - 1].kind == token_kind::symbol &&
+           (tokens_[s.end - 1].text == "." || tokens_[s.end - 1].text == "," || tokens_[s.end - 1].text == ";"))
+      --s.end;
+    return s;
+  }
+
+  // When the next tokens are a function command applied to parentheses, `\sigma(\mathbf{z})`: the position of the ')'.
+  std::optional<std::size_t> call_spelling_end() const {
+    const token& f = peek();
+    if (f.kind != token_kind::command || !at_symbol("(", 1)) return std::nullopt;
+    if (find_latex_function(f.text) == nullptr && !in(f.text, words)) return std::nullopt;
+    int depth = 0;
+    for (std::size_t k = pos_ + 1; k < limit_; ++k) {
+      const token& t = tokens_[k];
+      if (t.kind != token_kind::symbol) continue;
+      if (t.text == "(") ++depth;
+      if (t.text == ")" && --depth == 0) return k;
+    }
+    return std::nullopt;
+  }
+
+  // A call the case declares as the spelling of one of its symbols: `\sigma(\mathbf{z})` for y = softmax(z) where
+  // sigma is softmax; with a subscript, an entry of it (`\sigma(\mathbf{z})_i`).
+  std::optional<node> spelled_call() {
+    if (symbols_.spellings.empty()) return std::nullopt;
+    const auto close = call_spelling_end();
+    if (!close) return std::nullopt;
+    const auto it = symbols_.spellings.find(canonical({pos_, *close + 1}));
+    if (it == symbols_.spellings.end()) return std::nullopt;
+    const position at = peek().where;
+    pos_ = *close + 1;
+    node n = make(node_kind::name, it->second, at);
+    if (at_symbol("_")) {
+      take();
+      const span sub = group();
+      if (!symbols_.names.count(n.text) || symbols_.names.at(n.text) == shape::scalar)
+        throw parse_error(at, "cannot read the subscript of " + it->first + ": " + n.text + " is not a vector");
+      n = indexed(std::move(n), sub);
+    }
+    return n;
   }
 
   struct depth_guard {
@@ -248,7 +301,24 @@ class parser {
 
   // a comparison where one may stand: [i = j], the conditions of cases
   node relation() {
-    depth_guard guard(*this);
+    const std::size_t start = pos_;
+    node once = relation_once();
+    std::set<std::string> unsure;
+    unsure_positions(once, unsure);
+    static const std::string_view comparisons[] = {"==", "!=", "<", ">", "<=", ">="};
+    if (unsure.empty() || once.kind != node_kind::binary || !in(once.text, comparisons) || !holds_index(once)) return once;
+    // i = k for an index i and a symbol k of the question: k counted from 1 like i, or a number as written
+    const std::size_t end = pos_;
+    node as_position = with_positions(unsure, [&] {
+      pos_ = start;
+      return relation_once();
+    });
+    pos_ = end;
+    throw ambiguous_latex(once.where, names_list(unsure) + " compared with an index: a number as written, or a position counted like the index",
+                          {to_string(once), to_string(as_position)});
+  }
+
+  node relation_once() {
     node left = sum();
     static const std::pair<std::string_view, std::string_view> ops[] = {
         {"=", "=="}, {"\\neq", "!="}, {"\\ne", "!="}, {"<", "<"}, {">", ">"}, {"\\le", "<="}, {"\\leq", "<="},
@@ -264,7 +334,6 @@ class parser {
   }
 
   node sum() {
-    depth_guard guard(*this);
     node left = term();
     while (at_symbol("+") || at_symbol("-")) {
       const token op = take();
@@ -276,7 +345,6 @@ class parser {
 
   // A product of factors: explicit (\cdot \times * / \odot) or written side by side.
   node term() {
-    depth_guard guard(*this);
     node left = signed_factor();
     for (;;) {
       std::string op;
@@ -300,8 +368,9 @@ class parser {
         }
         left = make(node_kind::binary, op, t.where, {std::move(left), std::move(right)});
       } else if (starts_factor()) {
-        if (left.kind == node_kind::number && peek().kind == token_kind::number)
-          throw parse_error(peek().where, "two numbers side by side: write an operator between them");
+        // [-121.21 \quad 121.48] is a row of numbers, 0.5 0.3 a missing operator: neither is a product
+        if (peek().kind == token_kind::number)
+          throw parse_error(peek().where, "a number written after a factor with no operator: write \\cdot, or a list [a, b]");
         const position at = peek().where;
         node right = factor();
         left = make(node_kind::binary, "*", at, {std::move(left), std::move(right)});
@@ -311,17 +380,16 @@ class parser {
     }
   }
 
+  // Signs before a factor, read in a loop: ------x nests no deeper than x.
   node signed_factor() {
-    depth_guard guard(*this);
-    if (at_symbol("-")) {
+    std::vector<position> minus;
+    while (at_symbol("-") || at_symbol("+")) {
       const token t = take();
-      return make(node_kind::negate, "-", t.where, {signed_factor()});
+      if (t.text == "-") minus.push_back(t.where);
     }
-    if (at_symbol("+")) {
-      take();
-      return signed_factor();
-    }
-    return factor();
+    node n = factor();
+    for (auto at = minus.rbegin(); at != minus.rend(); ++at) n = make(node_kind::negate, "-", *at, {std::move(n)});
+    return n;
   }
 
   // True when the next token can begin a factor written side by side with the one before.
@@ -347,7 +415,6 @@ class parser {
 
   // A primary with its powers, primes and transposes.
   node factor() {
-    depth_guard guard(*this);
     node n = primary();
     return power_of(std::move(n));
   }
@@ -360,6 +427,19 @@ class parser {
       } else if (at_symbol("^")) {
         const token t = take();
         n = superscript(std::move(n), group(), t.where);
+      } else if (at_symbol("_") && n.kind == node_kind::call && (n.text == "softmax" || n.text == "log_softmax" || n.text == "sigmoid")) {
+        // \operatorname{softmax}(z)_j: entry j of the softmax
+        const token t = take();
+        const std::string f = n.text;
+        node entry = indexed(n, group());
+        if (f == "sigmoid") {
+          // \sigma(z)_j: the sigmoid entry by entry, or softmax, which many write sigma
+          node other = entry;
+          other.children[0].text = "softmax";
+          throw ambiguous_latex(t.where, "\\sigma with an entry after it: the sigmoid, or softmax written sigma",
+                                {to_string(entry), to_string(other)});
+        }
+        n = std::move(entry);
       } else if (at_symbol("_")) {
         fail("an operator (a subscript belongs to a symbol)");
       } else {
@@ -377,6 +457,10 @@ class parser {
                                                                     to_string(binary("^", base_node, make(node_kind::name, "T", at)))});
       return make(node_kind::transpose, "'", at, {std::move(base_node)});
     }
+    if (s.end == s.begin + 1 && tokens_[s.begin].kind == token_kind::number && tokens_[s.begin].text.find('.') != std::string::npos &&
+        !(s.begin > 0 && tokens_[s.begin - 1].kind == token_kind::symbol && tokens_[s.begin - 1].text == "{"))
+      // x^.3 or x^0.5: LaTeX raises to the first character alone
+      throw parse_error(tokens_[s.begin].where, "a decimal exponent needs braces: x^{" + tokens_[s.begin].text + "}");
     if (s.end == s.begin + 1 && (tokens_[s.begin].kind == token_kind::number || tokens_[s.begin].kind == token_kind::word) &&
         tokens_[s.begin].text.size() > 1 && !(s.begin > 0 && tokens_[s.begin - 1].kind == token_kind::symbol && tokens_[s.begin - 1].text == "{")) {
       // x^23 is x^{2}3 to LaTeX and x^{23} to its writer
@@ -393,12 +477,17 @@ class parser {
   node single_token_value(const token& t, const std::string& text) const {
     if (t.kind == token_kind::number) {
       node n = make(node_kind::number, text, t.where);
-      n.literal = numeric::parse_decimal(text);
+      try {
+        n.literal = numeric::parse_decimal(text);
+      } catch (const numeric::decimal_parse_error& e) {
+        throw parse_error(t.where, std::string("malformed number: ") + e.what());
+      }
       return n;
     }
     return make(node_kind::name, text, t.where);
   }
 
+  // Every nesting (brackets, groups, arguments, scripts) goes through here: its depth is counted here.
   node primary() {
     depth_guard guard(*this);
     const token& t = peek();
@@ -476,6 +565,7 @@ class parser {
   node command() {
     const token t = peek();
     const std::string& c = t.text;
+    if (auto spelled = spelled_call()) return std::move(*spelled);
     if (c == "\\left") return left_right();
     if (c == "\\frac" || c == "\\dfrac" || c == "\\tfrac" || c == "\\cfrac") return fraction();
     if (c == "\\sqrt") return square_root();
@@ -529,7 +619,9 @@ class parser {
     const int saved_abs = abs_depth_, saved_norm = norm_depth_;
     abs_depth_ = 0;
     norm_depth_ = 0;
-    node inner = expression();
+    // \left\{ \begin{array}{ll} z & \text{if } z > 0 \\ 0 & \text{if } z \le 0 \end{array} \right.: the cases of a function
+    const bool brace_array = close == "\\}" && at_command("\\begin") && at_symbol("{", 1) && peek(2).text == "array" && at_symbol("}", 3);
+    node inner = brace_array ? environment_value(true) : expression();
     abs_depth_ = saved_abs;
     norm_depth_ = saved_norm;
     if (!at_command("\\right")) fail("\\right to close the \\left at column " + std::to_string(l.where.column));
@@ -678,8 +770,13 @@ class parser {
     if (!(at_symbol("{", 1) && peek(2).kind == token_kind::number && peek(2).text == "1" && at_symbol("}", 3)) &&
         !(peek(1).kind == token_kind::number && peek(1).text == "1"))
       return std::nullopt;
+    const std::size_t start = pos_;
     const token one = take();
     group();
+    if (!at_symbol("_") && !at_symbol("[") && !at_symbol("(") && !at_command("\\{") && !at_command("\\left")) {
+      pos_ = start;  // \mathbf{1} alone: the number
+      return std::nullopt;
+    }
     node condition;
     if (at_symbol("_")) {
       take();
@@ -733,7 +830,7 @@ class parser {
       return superscript(std::move(called), power, t.where);
     }
     std::vector<node> args = call_arguments(t, f.min_arity, f.max_arity);
-    if (primes == 0) return make(node_kind::call, name, t.where, std::move(args));
+    if (primes == 0) return call_of(name, std::move(args), t.where);
     if (primes > 1 || args.size() != 1) throw parse_error(t.where, "only a first derivative of a function of one argument is read: \\sigma'(z)");
     return derivative_of_function(name, std::move(args[0]), t.where);
   }
@@ -812,13 +909,42 @@ class parser {
 
   node function_call_after(const function_info& f, const token& t) {
     std::vector<node> args = call_arguments(t, f.min_arity, f.max_arity);
-    return make(node_kind::call, std::string(f.name), t.where, std::move(args));
+    return call_of(std::string(f.name), std::move(args), t.where);
+  }
+
+  // The call f(args). Softmax of one entry, \text{softmax}(z_j), is the j-th output of softmax(z), as a write-up
+  // defines it (Softmax(z_j) = exp(z_j) / sum_i exp(z_i)): softmax of a single number would be 1 whatever it is.
+  node call_of(const std::string& f, std::vector<node> args, position at) const {
+    if ((f == "softmax" || f == "log_softmax") && args.size() == 1 && args[0].kind == node_kind::index && args[0].children.size() == 2 &&
+        args[0].children[0].kind == node_kind::name && symbols_.names.count(args[0].children[0].text) &&
+        symbols_.names.at(args[0].children[0].text) == shape::vector) {
+      node whole = make(node_kind::call, f, at, {args[0].children[0]});
+      return make(node_kind::index, "[]", at, {std::move(whole), args[0].children[1]});
+    }
+    // softmax(\theta_j^T x), the j-th logit of a linear layer: entry j of softmax(Theta x)
+    if ((f == "softmax" || f == "log_softmax") && args.size() == 1 && args[0].kind == node_kind::binary && args[0].text == "*") {
+      const node& row = args[0].children[0];
+      if (row.kind == node_kind::transpose && row.children[0].kind == node_kind::index && row.children[0].children.size() == 2 &&
+          row.children[0].children[0].kind == node_kind::name && symbols_.names.count(row.children[0].children[0].text) &&
+          symbols_.names.at(row.children[0].children[0].text) == shape::matrix) {
+        node logits = binary("*", row.children[0].children[0], args[0].children[1]);
+        node whole = make(node_kind::call, f, at, {std::move(logits)});
+        return make(node_kind::index, "[]", at, {std::move(whole), row.children[0].children[1]});
+      }
+    }
+    return make(node_kind::call, f, at, std::move(args));
   }
 
   // \begin{bmatrix} ... \end{bmatrix} and \begin{cases} ... \end{cases}
-  node environment_value() {
+  // `in_brace`: the environment stands alone between \left\{ and \right. (an array there is a cases).
+  node environment_value(bool in_brace = false) {
     const token b = take();
     const std::string env = plain_text(group());
+    if (env == "array") {
+      // \begin{array}{ll}: the column layout
+      if (!at_symbol("{")) fail("the columns of the array, such as {ll}");
+      group();
+    }
     const std::size_t body_start = pos_;
     int depth = 1;
     while (!at_end()) {
@@ -834,7 +960,8 @@ class parser {
     if (env == "bmatrix" || env == "pmatrix" || env == "matrix" || env == "Bmatrix" || env == "smallmatrix")
       return matrix(rows, b.where);
     if (env == "cases") return cases(rows, b.where);
-    throw parse_error(b.where, "the environment '" + env + "' is not read here; expected bmatrix, pmatrix or cases");
+    if (env == "array") return in_brace ? cases(rows, b.where) : matrix(rows, b.where);
+    throw parse_error(b.where, "the environment '" + env + "' is not read here; expected bmatrix, pmatrix, array or cases");
   }
 
   // The rows (split at \\) and cells (split at &) of an environment body, at its top level.
@@ -886,8 +1013,9 @@ class parser {
     for (std::size_t r = 0; r < rows.size(); ++r) {
       const auto& row = rows[r];
       if (row.size() != 2) throw parse_error(at, "row " + std::to_string(r + 1) + " of cases needs a value and a condition: v & \\text{if } x > 0");
-      node value = within(row[0], [&] { return expression(); }, "'&' after the value");
-      span condition = row[1];
+      // `y_i(1 - y_i), & \text{if } i = j, \\`: the punctuation of the sentence closes the value and the condition
+      node value = within(without_closing_punctuation(row[0]), [&] { return expression(); }, "'&' after the value");
+      span condition = without_closing_punctuation(row[1]);
       const std::string text = plain_text(condition);
       std::string words_only;
       for (char ch : text)
@@ -935,7 +1063,7 @@ class parser {
 
   // ---- symbols ----
   bool is_index(const std::string& name) const {
-    return symbols_.indices.count(name) > 0 ||
+    return symbols_.indices.count(name) > 0 || positions_.count(name) > 0 ||
            std::any_of(bound_.begin(), bound_.end(), [&](const bound_index& b) { return b.name == name; });
   }
   long offset_of(const std::string& name) const {
@@ -1084,6 +1212,8 @@ class parser {
   // A symbol with its scripts: a name, an entry of a vector (y_i, x^{(i)}), a power, a transpose.
   node atom() {
     const base_symbol b = base();
+    if (!b.plain.empty() && std::all_of(b.plain.begin(), b.plain.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }))
+      return single_token_value({token_kind::number, "", b.where, false}, b.plain);  // \mathbf{0}, \mathbf{1}: the number
     script_parts s = scripts();
     return resolve(b, s);
   }
@@ -1102,6 +1232,10 @@ class parser {
     } else if (const auto* name2 = spelled(s.sub, std::nullopt); name2 != nullptr && s.sub) {
       n = make(node_kind::name, *name2, b.where);
       sub_used = true;
+    } else if (const auto* name4 = spelled(std::nullopt, s.sup); name4 != nullptr && s.sup && s.sub) {
+      // z_i^{[2]} with z^{[2]} declared: entry i of it
+      n = make(node_kind::name, *name4, b.where);
+      sup_used = true;
     } else if (const auto* name3 = spelled(std::nullopt, std::nullopt); name3 != nullptr) {
       n = make(node_kind::name, *name3, b.where);
     }
@@ -1167,7 +1301,8 @@ class parser {
       if (parenthesised && n->kind == node_kind::name && symbols_.names.count(n->text) && symbols_.names.at(n->text) != shape::scalar &&
           sub_is_index({sup.begin + 1, sup.end - 1})) {
         n = indexed(std::move(*n), {sup.begin + 1, sup.end - 1});
-      } else if (parenthesised && !sub_is_index({sup.begin + 1, sup.end - 1})) {
+      } else if (parenthesised) {
+        // theta^{(0)}, W^{(l)}: an iteration or a layer, not a power (and no entry of a vector)
         throw parse_error(b.where, "cannot read " + key_of(b, s.sub, s.sup) + ": a label in parentheses needs a spelling declared by the case");
       } else {
         if (b.plain == "e" && symbols_.names.count("e")) {
@@ -1177,7 +1312,14 @@ class parser {
         n = superscript(std::move(*n), sup, b.where);
       }
     }
+    if (n->kind == node_kind::name && !is_identifier(n->text))
+      throw parse_error(b.where, "cannot read " + key_of(b, s.sub, s.sup) + " as a name: a name is letters, digits and _");
     return *n;
+  }
+
+  static bool is_identifier(const std::string& name) {
+    return !name.empty() && std::isalpha(static_cast<unsigned char>(name[0])) &&
+           std::all_of(name.begin(), name.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; });
   }
 
   // True when the tokens of s read as index positions: 1, i, ij, i+1, i,j.
@@ -1195,6 +1337,52 @@ class parser {
 
   // v indexed by the positions written in s (1-based): y_i, W_{ij}, W_{i,j}, W_{12}.
   node indexed(node v, span s) {
+    node once = indexed_once(v, s);
+    std::set<std::string> unsure;
+    for (std::size_t k = 1; k < once.children.size(); ++k) unsure_positions(once.children[k], unsure);
+    if (unsure.empty()) return once;
+    // y_k for a symbol k of the question that is neither an index nor a size: the k-th entry counted from 1, as
+    // LaTeX counts (k a number), or the entry at k as the question numbers its entries (k a position, as a label's
+    // class is). The question does not say which k is.
+    node as_position = with_positions(unsure, [&] { return indexed_once(v, s); });
+    throw ambiguous_latex(v.where, names_list(unsure) + " in a subscript: a number counted from 1, or a position as the question numbers it",
+                          {to_string(once), to_string(as_position)});
+  }
+
+  // The scalar symbols in `n` that are neither indices nor the size of one: their role as a position is unknown.
+  void unsure_positions(const node& n, std::set<std::string>& out) const {
+    if (n.kind == node_kind::name && !is_index(n.text) && symbols_.names.count(n.text) && symbols_.names.at(n.text) == shape::scalar &&
+        std::none_of(symbols_.indices.begin(), symbols_.indices.end(), [&](const auto& index) { return index.second == n.text; }))
+      out.insert(n.text);
+    for (const auto& c : n.children) unsure_positions(c, out);
+  }
+
+  // True when `n` holds an index of the question or of a sum.
+  bool holds_index(const node& n) const {
+    if (n.kind == node_kind::name && is_index(n.text)) return true;
+    return std::any_of(n.children.begin(), n.children.end(), [&](const node& c) { return holds_index(c); });
+  }
+
+  // f() read with the symbols in `names` taken as positions, counted from 1 like an index.
+  template <class F>
+  node with_positions(const std::set<std::string>& names, F f) {
+    const auto saved_positions = positions_;
+    const std::size_t saved_pos = pos_, saved_limit = limit_;
+    positions_.insert(names.begin(), names.end());
+    node n = f();
+    positions_ = saved_positions;
+    pos_ = saved_pos;
+    limit_ = saved_limit;
+    return n;
+  }
+
+  static std::string names_list(const std::set<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  }
+
+  node indexed_once(node v, span s) {
     std::vector<node> positions;
     const bool matrix_base = symbols_.names.count(v.text) && symbols_.names.at(v.text) == shape::matrix;
     const bool one_word = s.end == s.begin + 1 && tokens_[s.begin].kind == token_kind::word;
@@ -1222,6 +1410,22 @@ class parser {
     return make(node_kind::index, "[]", at, std::move(children));
   }
 
+  // The one declared name that is `w` but for the case of its letters (words of two letters or more).
+  std::optional<std::string> declared_ignoring_case(const std::string& w) const {
+    if (w.size() < 2) return std::nullopt;
+    const auto lower = [](std::string x) {
+      for (auto& ch : x) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      return x;
+    };
+    std::optional<std::string> found;
+    for (const auto& [name, kind] : symbols_.names)
+      if (name.size() == w.size() && lower(name) == lower(w)) {
+        if (found) return std::nullopt;
+        found = name;
+      }
+    return found;
+  }
+
   // A word is read through the question's symbols, longest declared name first: xy is x*y unless xy is declared.
   node word() {
     const token t = take();
@@ -1236,6 +1440,10 @@ class parser {
       const designation d = slash_derivative();
       (void)saved;
       return designation_node(d, t.where);
+    }
+    if (const auto same = declared_ignoring_case(w); same && !symbols_.names.count(w) && !at_symbol("_") && !at_symbol("^")) {
+      // Loss for loss: a whole word that is a declared name but for its case, and only one
+      return make(node_kind::name, *same, t.where);
     }
     while (p < w.size()) {
       position at{t.where.line, t.where.column + static_cast<int>(p)};
@@ -1370,10 +1578,31 @@ class parser {
     if (const auto found = declared(names)) {
       out.name = *found;
       out.declared = true;
+    } else if (const auto same = declared_ignoring_case_of(of, by)) {
+      // \frac{\partial c}{\partial z} where only dC_dz is declared: the one name it is but for the case of c
+      out.name = *same;
+      out.declared = true;
     } else {
       out.name = names.back();
     }
     return out;
+  }
+
+  // The one declared d<X>_d<by> where X is `of` but for the case of its letters.
+  std::optional<std::string> declared_ignoring_case_of(const std::string& of, const std::string& by) const {
+    const auto lower = [](std::string x) {
+      for (auto& ch : x) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      return x;
+    };
+    const std::string tail = "_d" + by;
+    std::optional<std::string> found;
+    for (const auto& [name, kind] : symbols_.names) {
+      if (name.size() != 1 + of.size() + tail.size() || name[0] != 'd' || name.compare(1 + of.size(), tail.size(), tail) != 0) continue;
+      if (lower(name.substr(1, of.size())) != lower(of)) continue;
+      if (found) return std::nullopt;
+      found = name;
+    }
+    return found;
   }
 
   node designation_node(const designation& d, position at) const {
@@ -1384,14 +1613,81 @@ class parser {
     return make(node_kind::index, "[]", at, std::move(children));
   }
 
+  // The name of the derivative of the function applied next, f(x) (f'(x) when `primed`), with respect to `by`
+  // (for a prime, the argument): d<f>_d<x>, where f is the function's name or its spelling (dsigmoid_dz for
+  // \sigma'(z), delu_dx for \frac{d}{dx}\text{ELU}(x)). Only a declared name: none, else.
+  std::optional<designation> function_derivative_name(const std::string& by, bool primed) {
+    if (peek().kind != token_kind::command) return std::nullopt;
+    const token f = take();
+    std::vector<std::string> spellings;
+    const auto lower = [](std::string x) {
+      for (auto& ch : x) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      return x;
+    };
+    if (in(f.text, words)) {
+      if (!at_symbol("{")) return std::nullopt;
+      const std::string content = plain_text(group());
+      if (const auto* fn = find_latex_function(f.text + "{" + content + "}")) spellings.emplace_back(fn->name);
+      spellings.push_back(content);
+      spellings.push_back(lower(content));
+    } else if (const auto* fn = find_latex_function(f.text)) {
+      spellings.emplace_back(fn->name);
+      spellings.push_back(f.text.substr(1));
+    } else {
+      return std::nullopt;
+    }
+    if (primed) {
+      if (!at_symbol("'")) return std::nullopt;
+      take();
+    }
+    if (!at_symbol("(")) return std::nullopt;
+    take();
+    if (at_end() || (peek().kind != token_kind::word && peek().kind != token_kind::command)) return std::nullopt;
+    const designation arg = designation_here();
+    if (!at_symbol(")") || !arg.entry.empty()) return std::nullopt;
+    take();
+    const std::string x = primed ? arg.name : by;
+    if (x != arg.name) return std::nullopt;  // d/dx of f(z): not the derivative of f
+    for (const auto& name : spellings)
+      if (symbols_.names.count("d" + name + "_d" + x)) return designation{"d" + name + "_d" + x, {}, true};
+    return std::nullopt;
+  }
+
   // What one symbol with its scripts names: a quantity, or an entry of one.
   designation designation_here() {
     if (at_command("\\frac") || at_command("\\dfrac") || at_command("\\tfrac")) {
       const token f = take();
       const span num = group(), den = group();
       const auto parts = derivative_parts(num, den);
+      if (parts && parts->operand.empty() && parts->with_respect_to.entry.empty()) {
+        // \frac{d}{dx}\text{ELU}(x): the derivative of a function, named d<function>_d<x>
+        if (auto d = function_derivative_name(parts->with_respect_to.name, false)) return std::move(*d);
+      }
       if (!parts || parts->operand.empty()) throw parse_error(f.where, "expected a name, such as \\frac{\\partial L}{\\partial w_5}");
       return derivative_designation(*parts);
+    }
+    if (peek().kind == token_kind::word && at_symbol("'", 1) && at_symbol("(", 2)) {
+      // C'(a): the derivative of C as a function of a, named dC_da
+      const token f = take();
+      take();
+      take();
+      const std::size_t arg_at = pos_;
+      if (peek().kind == token_kind::word || peek().kind == token_kind::command) {
+        const designation arg = designation_here();
+        const std::string name = "d" + f.text + "_d" + arg.name;
+        if (arg.entry.empty() && at_symbol(")") && symbols_.names.count(name)) {
+          take();
+          return designation{name, {}, true};
+        }
+      }
+      pos_ = arg_at;
+      throw parse_error(f.where, "expected a name, such as C'(a) for the derivative dC_da");
+    }
+    if (peek().kind == token_kind::command && (find_latex_function(peek().text) != nullptr || in(peek().text, words))) {
+      // \sigma'(z), \tanh'(z), \mathrm{ReLU}'(z): the derivative of a function, named d<function>_d<z>
+      const std::size_t saved = pos_;
+      if (auto d = function_derivative_name("", true)) return std::move(*d);
+      pos_ = saved;
     }
     if (at_command("\\partial") || (peek().kind == token_kind::word && peek().text.size() > 1 && peek().text[0] == 'd' && at_symbol("/", 1)))
       return slash_derivative();
@@ -1419,7 +1715,66 @@ class parser {
   int abs_depth_ = 0;
   int norm_depth_ = 0;
   std::vector<bound_index> bound_;
+  std::set<std::string> positions_;  // symbols read as positions, for the second reading of y_k
 };
+
+// True when the backslash at `k` starts a command (it is not the second of `\\`).
+bool command_at(std::string_view s, std::size_t k) {
+  std::size_t run = 0;
+  while (k >= run + 1 && s[k - run - 1] == '\\') ++run;
+  return run % 2 == 0;
+}
+
+// `16`, `1.3`, `2a`, `A.1`: an equation number, a short word of letters, digits and `.` with a digit in it.
+bool is_tag_text(std::string_view t) {
+  if (t.empty() || t.size() > 16 || !std::isalnum(static_cast<unsigned char>(t.front()))) return false;
+  bool digit = false;
+  for (char c : t) {
+    if (std::isdigit(static_cast<unsigned char>(c))) digit = true;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '\'' && c != '*' && c != ':') return false;
+  }
+  return digit;
+}
+
+// The text with an equation number at its very end blanked (columns kept): `\quad (16)`, `\qquad(1.3)`,
+// `\tag{16}`, `\tag*{A.1}`. The number labels the display a student copied; it is no factor of the answer.
+std::string without_trailing_tag(std::string_view text) {
+  std::string out(text);
+  std::size_t e = out.size();
+  while (e > 0 && std::isspace(static_cast<unsigned char>(out[e - 1]))) --e;
+  const auto blank = [&](std::size_t from) {
+    for (std::size_t k = from; k < e; ++k)
+      if (out[k] != '\n') out[k] = ' ';
+  };
+  if (e > 0 && out[e - 1] == '}') {
+    // \tag{..} or \tag*{..}
+    const std::size_t open = out.rfind('{', e - 1);
+    if (open == std::string::npos || out.find_first_of("{}", open + 1) != e - 1) return out;
+    std::size_t name_end = open;
+    if (name_end > 0 && out[name_end - 1] == '*') --name_end;
+    if (name_end >= 4 && out.compare(name_end - 4, 4, "\\tag") == 0 && command_at(out, name_end - 4)) blank(name_end - 4);
+    return out;
+  }
+  if (e == 0 || out[e - 1] != ')') return out;
+  const std::size_t open = out.rfind('(', e - 1);
+  if (open == std::string::npos || !is_tag_text(std::string_view(out).substr(open + 1, e - 2 - open))) return out;
+  // one or more \quad or \qquad (spaces and ~ between) before the parenthesis
+  std::size_t begin = open;
+  for (;;) {
+    std::size_t q = begin;
+    while (q > 0 && (std::isspace(static_cast<unsigned char>(out[q - 1])) || out[q - 1] == '~')) --q;
+    std::size_t start = q;
+    while (start > 0 && std::isalpha(static_cast<unsigned char>(out[start - 1]))) --start;
+    const std::string_view name = std::string_view(out).substr(start, q - start);
+    if (start > 0 && out[start - 1] == '\\' && command_at(out, start - 1) && (name == "quad" || name == "qquad")) {
+      begin = start - 1;
+      continue;
+    }
+    break;
+  }
+  if (begin != open) blank(begin);
+  return out;
+}
 
 }  // namespace
 
@@ -1437,7 +1792,7 @@ void latex_symbols::spell(std::string_view latex, const std::string& name) {
 }
 
 node parse_latex(std::string_view text, const latex_symbols& symbols, position origin) {
-  return parser(latex::tokenize(text, origin), symbols).parse_whole();
+  return parser(latex::tokenize(without_trailing_tag(text), origin), symbols).parse_whole();
 }
 
 designation parse_latex_name(std::string_view text, const latex_symbols& symbols, position origin) {

@@ -77,12 +77,13 @@ class collector {
     std::string name = expr::canonical_name(raw_name);
     const std::string text = trim(raw_text);
     const std::string readable = with_decimal_point(text);  // what is parsed; the text stays as written
-    if (!c_.find(name) && !c_.find_formula(name) && written_in_latex(raw_name)) {
-      // h_1, \frac{\partial L}{\partial w_5}, w_5^{new}: the name in LaTeX
+    if (!c_.find(name) && !c_.find_formula(name) && how_.how != expr::syntax::plain) {
+      // h_1, \frac{\partial L}{\partial w_5}, w_5^{new}, Loss: the name in LaTeX
       try {
         const auto d = expr::parse_latex_name(raw_name, *how_.symbols, name_at);
         if (!d.declared) {
-          add_issue(name_at, "unknown name '" + raw_name + "' (read as " + d.name + "); this case asks for: " + asked_names());
+          add_issue(name_at, "unknown name '" + raw_name + "'" + (d.name != raw_name ? " (read as " + d.name + ")" : "") +
+                                 "; this case asks for: " + asked_names());
           return;
         }
         for (const auto& e : d.entry)
@@ -92,7 +93,11 @@ class collector {
           }
         name = d.name;
       } catch (const expr::parse_error& e) {
-        add_issue(e.where, "cannot read the name '" + raw_name + "': " + e.message);
+        if (written_in_latex(raw_name)) {
+          add_issue(e.where, "cannot read the name '" + raw_name + "': " + e.message);
+        } else {
+          add_issue(name_at, "unknown name '" + raw_name + "'; this case asks for: " + asked_names());
+        }
         return;
       }
     }
@@ -176,10 +181,13 @@ std::string without_line_delimiters(std::string line) {
   return line;
 }
 
-// The '=' between a name and its value: the first at the top level that is no comparison (==, <=, >=, !=).
+// The '=' between a name and its value: the first at the top level (outside brackets and LaTeX
+// environments such as cases, whose `i = j` is a condition) that is no comparison (==, <=, >=, !=).
 std::size_t assignment_sign(std::string_view line, std::size_t from = 0) {
   int depth = 0;
   for (std::size_t k = from; k < line.size(); ++k) {
+    if (line.substr(k, 7) == "\\begin{") ++depth;
+    if (line.substr(k, 5) == "\\end{") --depth;
     const char ch = line[k];
     if (ch == '(' || ch == '[' || ch == '{') ++depth;
     if (ch == ')' || ch == ']' || ch == '}') --depth;

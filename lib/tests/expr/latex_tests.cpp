@@ -142,6 +142,7 @@ TEST(latex, greek_letters_hats_and_unicode) {
   EXPECT_EQ(read("\\gamma \\hat{x}_i + \\beta"), "gamma*xhat[i] + beta");
   EXPECT_EQ(read("\xCE\xB7 \xC2\xB7 w_5 \xE2\x88\x92 \xCF\x83(z_1)"), "eta*w5 - sigmoid(z1)");
   EXPECT_EQ(read("\\mu"), "mu");
+  EXPECT_EQ(read("\\mathbf{0} + \\mathbf{1}"), "0 + 1");  // bold digits are numbers (the zero vector as students write it)
 }
 
 TEST(latex, juxtaposition_is_read_through_the_question_s_symbols) {
@@ -149,8 +150,106 @@ TEST(latex, juxtaposition_is_read_through_the_question_s_symbols) {
   EXPECT_EQ(read("etaw5"), "eta*w5");
   EXPECT_EQ(read("2h1"), "2*h1");
   EXPECT_EQ(read("loss"), "loss");
+  EXPECT_EQ(read("Loss"), "loss");  // the one declared name it is but for its case
+  EXPECT_EQ(read("MSE"), "M*S*E");  // no such name: the letters multiply, as LaTeX reads them
   EXPECT_EQ(read("xy"), "x*y");
   EXPECT_EQ(read("o_1(1 - o_1)"), "o1*(1 - o1)");
+}
+
+TEST(latex, an_equation_number_at_the_end_is_no_factor) {
+  // 004 section 6, eq. (16): a display copied with its number; (16) labels it, it does not multiply it
+  EXPECT_EQ(read("\\frac{1}{m} \\cdot \\frac{\\partial \\mathcal{L}}{\\partial \\mu} \\quad (16)"), "1/m*dL_dmu");
+  EXPECT_EQ(read("h_1 + b_1 \\qquad(1.3)"), "h1 + b1");
+  EXPECT_EQ(read("h_1 \\quad \\quad (2a) "), "h1");
+  EXPECT_EQ(read("h_1 \\tag{12}"), "h1");
+  EXPECT_EQ(read("h_1 \\tag*{A.1}"), "h1");
+  // without the spacing of a tag, or with a formula in the parentheses, it is a factor as written
+  EXPECT_EQ(read("h_1 (16)"), "h1*16");
+  EXPECT_EQ(read("h_1 \\quad (1 - h_1)"), "h1*(1 - h1)");
+}
+
+TEST(latex, the_seeds_cases_with_their_punctuation) {
+  // 000 Problem 3 (line 474): the rows end as a sentence does, with a comma and a full stop
+  EXPECT_EQ(read("\\begin{cases} y_i(1 - y_i), & \\text{if } i = j, \\\\ -y_i y_j, & \\text{if } i \\neq j. \\end{cases}"),
+            "piecewise(i + 1 == j + 1, y[i]*(1 - y[i]), -y[i]*y[j])");
+  // 000 Problem 4 (line 566)
+  EXPECT_EQ(read("\\begin{cases} 1, & z_1 \\geq 0 \\\\ 2 e^{z_1}, & z_1 < 0 \\end{cases}"), "piecewise(z1 >= 0, 1, 2*exp(z1))");
+  // 002 section 3.5 (line 380): a display that ends its sentence
+  EXPECT_EQ(read("y_i (\\delta_{ij} - y_j)."), "y[i]*(delta(i, j) - y[j])");
+  EXPECT_EQ(read("h_1 + b_1,"), "h1 + b1");
+  EXPECT_EQ(error_of("h_1 . b_1"), "expected an operator or the end of the formula, found '.'");
+}
+
+TEST(latex, an_array_between_a_brace_and_a_dot_is_cases) {
+  // 002 section 3.2 (lines 255-256) as the student wrote it (the seed's text lost \b, a backslash and \r)
+  EXPECT_EQ(read("\\left\\{\\begin{array}{ll} 1 & \\mathrm{if}\\ z_1 > 0 \\\\ 0 & \\mathrm{if}\\ z_1 < 0 \\end{array}\\right."),
+            "piecewise(z1 > 0, 1, 0)");
+  EXPECT_EQ(read("\\left[\\begin{array}{cc} 1 & 2 \\\\ 3 & 4 \\end{array}\\right]"), "[[1, 2], [3, 4]]");
+}
+
+TEST(latex, softmax_of_one_entry_is_that_entry_of_the_softmax) {
+  // 001 Q18 (line 149), which defines Softmax(z_j) = exp(z_j) / sum_i exp(z_i): the j-th output
+  EXPECT_EQ(read("\\text{softmax}(x_j) (\\delta_{ij} - \\text{softmax}(x_i))"), "softmax(x)[j]*(delta(i, j) - softmax(x)[i])");
+  EXPECT_EQ(read("\\operatorname{softmax}(x)_j"), "softmax(x)[j]");
+  EXPECT_EQ(read("\\text{softmax}(w_5)"), "softmax(w5)");  // no entry of a vector: as written
+  // sigma(x)_i: the sigmoid of x entry by entry, or softmax, which many write sigma
+  EXPECT_EQ(readings_of("\\sigma(x)_i"), (std::vector<std::string>{"sigmoid(x)[i]", "softmax(x)[i]"}));
+  EXPECT_EQ(error_of("\\tanh(x)_i"), "expected an operator (a subscript belongs to a symbol), found '_'");
+}
+
+TEST(latex, a_call_the_case_spells_as_one_of_its_symbols) {
+  // 002 sections 3.5-3.6 write softmax as sigma: sigma(z) is the vector y, sigma(z)_i its entry i
+  latex_symbols s = question();
+  s.names["z"] = latex_symbols::shape::vector;
+  EXPECT_EQ(read("\\sigma(\\mathbf{z})", s), "sigmoid(z)");  // not declared: the sigmoid
+  s.spell("\\sigma(\\mathbf{z})", "y");
+  EXPECT_EQ(read("\\sigma(\\mathbf{z})_i (\\delta_{ij} - \\sigma(\\mathbf{z})_j).", s), "y[i]*(delta(i, j) - y[j])");
+  EXPECT_EQ(read("\\operatorname{diag}(\\sigma(\\mathbf z)) - \\sigma(\\mathbf{z})\\sigma(\\mathbf{z})^{\\top}", s), "diag(y) - y*y'");
+  EXPECT_EQ(read("\\sigma(x_1)", s), "sigmoid(x[0])");
+}
+
+TEST(latex, a_spelled_superscript_with_an_entry_below) {
+  // 000 Problem 7: the logits of layer 2, z^{[2]}, and their entry i, z_i^{[2]}
+  latex_symbols s = question();
+  s.names["z2"] = latex_symbols::shape::vector;
+  s.spell("z^{[2]}", "z2");
+  EXPECT_EQ(read("z_i^{[2]} - z^{[2]}_1", s), "z2[i] - z2[0]");
+  EXPECT_EQ(name_of("\\frac{\\partial L}{\\partial z_i^{[2]}}", s), "dL_dz2[i]");
+}
+
+TEST(latex, a_symbol_in_a_subscript_that_is_no_index_has_two_readings) {
+  // c is a symbol of the question, neither an index nor the size of one: a number (the c-th entry,
+  // counted from 1) or a position as the question numbers its entries (a class label, from 0)
+  latex_symbols s = question();
+  s.names["c"] = latex_symbols::shape::scalar;
+  EXPECT_EQ(readings_of("y_c - 1", s), (std::vector<std::string>{"y[c - 1]", "y[c]"}));
+  EXPECT_EQ(readings_of("[i = c]", s), (std::vector<std::string>{"i + 1 == c", "i + 1 == c + 1"}));
+  // the size of an index is a number: y_m is the last entry
+  EXPECT_EQ(read("y_m", s), "y[m - 1]");
+  EXPECT_EQ(read("[i + c]", s), "i + 1 + c");  // no comparison with an index
+}
+
+TEST(latex, the_derivative_of_a_function_names_its_quantity) {
+  latex_symbols s = question();
+  for (const char* n : {"z", "dsigmoid_dz", "dtanh_dz", "drelu_dz", "delu_dz"}) s.names[n] = latex_symbols::shape::scalar;
+  EXPECT_EQ(name_of("\\sigma'(z)", s), "dsigmoid_dz");
+  EXPECT_EQ(name_of("\\tanh'(z)", s), "dtanh_dz");
+  EXPECT_EQ(name_of("\\mathrm{ReLU}'(z)", s), "drelu_dz");
+  EXPECT_EQ(name_of("\\frac{d}{dz}\\text{ELU}(z)", s), "delu_dz");
+  EXPECT_EQ(name_of("\\frac{d}{dz}\\tanh(z)", s), "dtanh_dz");
+  EXPECT_EQ(name_of("\\sigma", s), "sigma");  // no derivative: the symbol as before
+}
+
+TEST(latex, names_of_the_seeds_derivatives_of_a_cost) {
+  // 003 Problem 2.2 (line 81) writes the C of its cost as c; 003 Problem 3 (line 126) writes C'(\alpha)
+  latex_symbols s = question();
+  for (const char* n : {"C", "z", "a", "dC_dz", "dC_da"}) s.names[n] = latex_symbols::shape::scalar;
+  s.spell("\\alpha", "a");
+  EXPECT_EQ(name_of("\\frac{\\partial c}{\\partial z}", s), "dC_dz");  // the one declared name but for the case of c
+  EXPECT_EQ(name_of("C'(\\alpha)", s), "dC_da");
+  EXPECT_EQ(name_of("C'(a)", s), "dC_da");
+  s.names["dc_dz"] = latex_symbols::shape::scalar;
+  EXPECT_EQ(name_of("\\frac{\\partial c}{\\partial z}", s), "dc_dz");  // declared as written: that one
 }
 
 TEST(latex, two_readings_are_refused_with_both) {
@@ -215,8 +314,27 @@ TEST(latex, errors_say_where_and_what_was_expected) {
   }
   EXPECT_EQ(error_of("h_1 + \\cdots + h_9"), "terms left out ('\\cdots') cannot be evaluated: write every term, or use \\sum");
   EXPECT_EQ(error_of("\\foo{x}"), "unknown command '\\foo'");
-  EXPECT_EQ(error_of("0.5 0.3"), "two numbers side by side: write an operator between them");
+  EXPECT_EQ(error_of("0.5 0.3"), "a number written after a factor with no operator: write \\cdot, or a list [a, b]");
+  EXPECT_EQ(error_of("[-121.21 \\quad 121.48]"), "a number written after a factor with no operator: write \\cdot, or a list [a, b]");
+  // an iteration or a layer in parentheses is no power: theta^{(0)} is not 1
+  EXPECT_EQ(error_of("\\theta^{(0)}"), "cannot read \\theta^{(0)}: a label in parentheses needs a spelling declared by the case");
   EXPECT_EQ(error_of(std::string(300, '(') + "1" + std::string(300, ')')).substr(0, 25), "formula nested deeper tha");
+}
+
+TEST(latex, inputs_the_fuzzer_found) {
+  // signs are read in a loop and count no nesting; a level is a bracket, a group or an argument
+  EXPECT_EQ(read(std::string(150, '-') + "1"), std::string(150, '-') + "1");
+  EXPECT_EQ(read(std::string(150, '(') + "1" + std::string(150, ')')), "1");
+  std::string nested = "0";
+  for (int k = 0; k < 34; ++k) nested = "-\\left(" + nested + "\\right)";
+  EXPECT_EQ(read(nested), std::string(34, '-') + "0");
+  // no name has a percent sign in it (to_latex would write a comment)
+  EXPECT_EQ(error_of("h_\\%"), "cannot read h_{%} as a name: a name is letters, digits and _");
+  // LaTeX raises to the first character of x^.3 alone; the decimal wants braces
+  EXPECT_EQ(error_of("x^.3"), "a decimal exponent needs braces: x^{.3}");
+  EXPECT_EQ(read("x^{.3}"), "x^.3");
+  // W_{.5}: not the two positions of W_{12}, and no uncaught exception
+  EXPECT_EQ(error_of("W_{.5}").substr(0, 16), "malformed number");
 }
 
 TEST(latex, what_is_latex) {
