@@ -156,7 +156,7 @@ grade::submission read_writeup(const std::string& file, const cases::case_file& 
 grade::submission read_any(const std::string& file, const cases::case_file& c, const grade::reading_options& reading, const std::string& section) {
   if (writeup::is_writeup(file)) return read_writeup(file, c, *reading.symbols, section);
   auto s = grade::read_submission(file, c, {}, reading);
-  if (reads_as_writeup(file, s)) return read_writeup(file, c, *reading.symbols, section);
+  if (reading.how != expr::syntax::plain && reads_as_writeup(file, s)) return read_writeup(file, c, *reading.symbols, section);
   return s;
 }
 
