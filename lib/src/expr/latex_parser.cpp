@@ -1157,11 +1157,13 @@ class parser {
     for (;;) {
       if (at_symbol("_")) {
         if (s.sub) fail("one subscript (write x_{ab} for a subscript of several characters)");
-        take();
+        const token mark = take();
         s.sub = group();
+        if (s.sub->empty()) throw parse_error(mark.where, "an empty subscript");
       } else if (at_symbol("^") && !s.sup) {
-        take();
+        const token mark = take();
         s.sup = group();
+        if (s.sup->empty()) throw parse_error(mark.where, "an empty superscript");
       } else if (at_symbol("'") && !s.sup && !s.sub) {
         break;  // a prime is a transpose, read after the symbol
       } else {
@@ -1294,6 +1296,8 @@ class parser {
         throw parse_error(b.where, "cannot read the subscript of " + key_of(b, s.sub, std::nullopt) + ": it is not a symbol of the question");
       }
     }
+    if (n->kind == node_kind::name && !is_identifier(n->text))
+      throw parse_error(b.where, "cannot read " + key_of(b, s.sub, std::nullopt) + " as a name: a name is letters, digits and _");
     if (!sup_used && s.sup) {
       // x^{(i)}: entry i, as CS229 writes examples
       const span sup = *s.sup;

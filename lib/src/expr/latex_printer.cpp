@@ -29,7 +29,9 @@ class printer {
       // \mathit, not \mathrm: \frac{\mathrm{d}}{\mathrm{d}} would read as a derivative
       case node_kind::name: return "\\mathit{" + n.text + "}";
       // the reader binds a sign to the factor after it: -(a b) keeps its parentheses
-      case node_kind::negate: return "-" + operand(n.children[0], 3);
+      case node_kind::negate:
+        // - -x needs no parentheses (and nesting them would cost the reader a level each)
+        return "-" + (n.children[0].kind == node_kind::negate ? " " + print(n.children[0]) : operand(n.children[0], 3));
       case node_kind::binary: return binary(n);
       case node_kind::call: return call(n);
       case node_kind::index: {
@@ -110,6 +112,8 @@ class printer {
       return "\\sum" + limits + " \\left(" + print(n.children.back()) + "\\right)";
     }
     if (f == "sum") return "\\sum " + args(0);
+    if (f == "derivative" && n.children.size() == 2)  // d/dz f(z), a claim of a write-up
+      return "\\frac{d}{d" + print(n.children[0]) + "} \\left(" + print(n.children[1]) + "\\right)";
     if (f == "delta" && n.children.size() == 2 && n.children[0].kind == node_kind::name && n.children[1].kind == node_kind::name)
       return "\\delta_{" + n.children[0].text + " " + n.children[1].text + "}";
     if (f == "abs") return "\\left|" + print(n.children[0]) + "\\right|";
