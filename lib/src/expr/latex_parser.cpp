@@ -1445,6 +1445,17 @@ class parser {
       (void)saved;
       return designation_node(d, t.where);
     }
+    if (w.size() > 1 && (at_symbol("_") || at_symbol("^"))) {
+      // zh_2, declared as a spelling: the whole word is the symbol, not z times h_2
+      const std::size_t saved = pos_;
+      base_symbol whole;
+      whole.key = whole.plain = w;
+      whole.where = t.where;
+      script_parts s = scripts();
+      if (symbols_.spellings.count(key_of(whole, s.sub, s.sup)) || (s.sub && symbols_.spellings.count(key_of(whole, s.sub, std::nullopt))))
+        return resolve(whole, s);
+      pos_ = saved;
+    }
     if (const auto same = declared_ignoring_case(w); same && !symbols_.names.count(w) && !at_symbol("_") && !at_symbol("^")) {
       // Loss for loss: a whole word that is a declared name but for its case, and only one
       return make(node_kind::name, *same, t.where);

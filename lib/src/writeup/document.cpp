@@ -684,6 +684,10 @@ structure read_structure(std::string_view s, bool outer_rows) {
             i = end;
             continue;
           }
+          // \gamma_1 = 0.01, \gamma_2 = 0.99: two statements when both pieces state a relation
+          add(mark_kind::split_if_both, i, i + 1);
+          ++i;
+          continue;
         }
         break;
       default: break;

@@ -300,6 +300,9 @@ TEST(latex, spellings_a_case_declares) {
   EXPECT_EQ(read("\\sigma_{B}^{2} + \\mu^{(\\mathcal{B})}", s), "var + mu");
   EXPECT_EQ(read("\\hat{o}_1 - o_1", s), "o1 - t1");
   EXPECT_EQ(read("\\hat{o}_1^2", s), "o1^2");
+  // a word with scripts that a case spells is one symbol (seed 003's zh_2), else a product (z h_2)
+  s.spell("zh_2", "z2");
+  EXPECT_EQ(read("zh_2 + zw_1", s), "z2 + z*w1");
   EXPECT_EQ(name_of("\\frac{\\partial \\mathcal{L}}{\\partial v^{(\\mathcal{B})}}", s), "dL_dvar");
 }
 

@@ -303,12 +303,16 @@ TEST(statements, other_spacers_after_a_comma_or_semicolon) {
   EXPECT_EQ(md("$$x = 1,\\text{and} y = 2$$").chains.size(), 2u);
 }
 
-TEST(statements, a_plain_comma_does_not_split) {
-  const document d = md("$$f(a, b) = 1$$ $$[w_1, w_2] = [0.15, 0.20]$$ $$x = 1, y = 2$$");
-  ASSERT_EQ(d.chains.size(), 3u);
+TEST(statements, a_plain_comma_splits_only_between_two_relations) {
+  // seed 003: \gamma_1 = 0.01, \gamma_2 = 0.99 is two statements; a comma inside brackets, or with no
+  // relation after it, is part of a side
+  const document d = md("$$f(a, b) = 1$$ $$[w_1, w_2] = [0.15, 0.20]$$ $$x = 1, y = 2$$ $$z = 1, 2$$");
+  ASSERT_EQ(d.chains.size(), 5u);
   EXPECT_EQ(texts(d.chains[0]), (strings{"f(a, b)", "1"}));
   EXPECT_EQ(texts(d.chains[1]), (strings{"[w_1, w_2]", "[0.15, 0.20]"}));
-  EXPECT_EQ(texts(d.chains[2]), (strings{"x", "1, y", "2"}));
+  EXPECT_EQ(texts(d.chains[2]), (strings{"x", "1"}));
+  EXPECT_EQ(texts(d.chains[3]), (strings{"y", "2"}));
+  EXPECT_EQ(texts(d.chains[4]), (strings{"z", "1, 2"}));
 }
 
 TEST(statements, a_quad_alone_splits_only_between_two_relations) {
