@@ -104,6 +104,7 @@ graded grade_one(const cases::case_file& c, const formula::prepared_question& p,
   g.read_as = a->read_as;
   g.readings = a->readings;
   g.where = a->where;
+  g.cell = a->cell;
   if (!a->readable) {
     g.outcome = verdict::unreadable;
     g.problem = a->problem;

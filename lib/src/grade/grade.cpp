@@ -246,6 +246,7 @@ class grader {
     g.read_as = answer->second.read_as;
     g.readings = answer->second.readings;
     g.where = answer->second.where;
+    g.cell = answer->second.cell;
     if (!answer->second.readable) {
       g.problem = answer->second.problem;
       return finish(g, verdict::unreadable);

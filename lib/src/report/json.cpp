@@ -74,7 +74,9 @@ std::string to_json(const grade::report& r, const view& how) {
                        {"student", g.student},
                        {"read_as", g.read_as.empty() ? json(nullptr) : json(g.read_as)},
                        {"readings", g.readings},
-                       {"where", g.student.empty() ? json(nullptr) : json{{"line", g.where.line}, {"column", g.where.column}}},
+                       {"where", g.student.empty() ? json(nullptr)
+                                                   : g.cell ? json{{"cell", g.cell}, {"line", g.where.line}, {"column", g.where.column}}
+                                                            : json{{"line", g.where.line}, {"column", g.where.column}}},
                        {"reference", how.show_key ? g.compared.reference : ""},
                        {"feedback", feedback(g, how)},
                        {"diagnosis", g.diagnoses.empty() ? json(nullptr) : diagnosis_json(g.diagnoses.front())},

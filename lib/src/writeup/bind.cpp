@@ -328,6 +328,7 @@ class binder {
     a.name = q;
     a.text = text;
     a.where = origin_of(value.where);
+    a.cell = value.where.cell;
     a.latex = true;
     try {
       a.value = expr::parse_latex(value.text, symbols_, origin_of(value.where));

@@ -103,3 +103,18 @@ TEST(bind, a_formula_answer_is_the_last_side_in_the_problem_s_symbols) {
   ASSERT_TRUE(s.answers.count("dL_dgamma"));
   EXPECT_EQ(s.answers.at("dL_dgamma").read_as, "sum(i, m, dL_dy[i]*xhat[i])");
 }
+
+TEST(bind, an_answer_in_a_notebook_says_its_cell_and_line) {
+  // cell 1 markdown, cell 2 code (not read), cell 3 markdown: "# x\n$$h_1 = 0.5933$$" puts 0.5933 on line 2, column 9
+  const std::string nb = R"({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+    {"cell_type": "markdown", "metadata": {}, "source": ["Problem 1"]},
+    {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": [], "source": ["h1 = 0.9  # $$h_1 = 0.1$$"]},
+    {"cell_type": "markdown", "metadata": {}, "source": ["# x\n", "$$h_1 = 0.5933$$"]}]})";
+  const auto symbols = cases::latex_symbols_of(mlp());
+  const auto s = writeup::bind(writeup::read_document(nb, writeup::format::notebook), "w.ipynb", mlp(), symbols, "x");
+  ASSERT_TRUE(s.answers.count("h1"));
+  EXPECT_EQ(s.answers.at("h1").text, "0.5933");
+  EXPECT_EQ(s.answers.at("h1").cell, 3);
+  EXPECT_EQ(s.answers.at("h1").where.line, 2);
+  EXPECT_EQ(s.answers.at("h1").where.column, 9);
+}

@@ -89,6 +89,7 @@ struct graded {
   double max_score = 0;
   std::string student;          ///< the text as written, empty when missing
   expr::position where;         ///< the answer's line and column in the file
+  int cell = 0;                 ///< a notebook's cell (1-based) the answer is in, 0 in other files
   std::string problem;          ///< unreadable: the reader's message (with its line and column)
   std::string read_as;          ///< a LaTeX answer as read, in the plain syntax
   std::vector<std::string> readings;  ///< an ambiguous LaTeX answer: each reading, in the plain syntax

@@ -22,6 +22,7 @@ struct answer {
   std::string text;  ///< the value exactly as written (trimmed)
   expr::node value;
   expr::position where;
+  int cell = 0;  ///< a notebook's cell (1-based), 0 in other files
   bool readable = true;
   std::string problem;  ///< why it is unreadable
   std::string conflicting_text;  ///< a second, different answer for the same quantity (empty if none)
