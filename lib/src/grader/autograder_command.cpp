@@ -5,6 +5,7 @@
 #include "gradecheck/grade/grade.hpp"
 #include "gradecheck/numeric/format.hpp"
 #include "gradecheck/report/json.hpp"
+#include "gradecheck/writeup/bind.hpp"
 #include "grade_command.hpp"
 #include "output_file.hpp"
 #include "zip_writer.hpp"
@@ -19,14 +20,21 @@ namespace gradecheck::cli {
 namespace {
 
 // The student's file for a case: <id>.txt or <id>.json, or, for a single case, the only answer file.
+// The student's file for case `id`: <id>.txt, .json, .md, .tex or .ipynb; else, for a single case, the
+// only answer file or write-up; else the only write-up, which holds every problem (each case reads
+// its own section).
 std::optional<std::filesystem::path> submission_for(const std::string& id, const std::filesystem::path& dir, bool single) {
-  for (const char* ext : {".txt", ".json"})
+  for (const char* ext : {".txt", ".json", ".md", ".tex", ".ipynb"})
     if (std::filesystem::exists(dir / (id + ext))) return dir / (id + ext);
-  if (!single || !std::filesystem::is_directory(dir)) return std::nullopt;
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir))
-    if (e.is_regular_file() && (e.path().extension() == ".txt" || e.path().extension() == ".json")) files.push_back(e.path());
-  if (files.size() == 1) return files[0];
+  if (!std::filesystem::is_directory(dir)) return std::nullopt;
+  std::vector<std::filesystem::path> files, writeups;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    if (writeup::is_writeup(e.path())) writeups.push_back(e.path());
+    else if (e.path().extension() == ".txt" || e.path().extension() == ".json") files.push_back(e.path());
+  }
+  if (single && files.size() + writeups.size() == 1) return files.empty() ? writeups[0] : files[0];
+  if (writeups.size() == 1) return writeups[0];
   return std::nullopt;
 }
 
@@ -52,7 +60,8 @@ int run_autograde(const autograde_options& o) {
       s = read_any(*file, c, {expr::syntax_named(o.syntax), &symbols}, "");
     } else {
       s.path = o.submission_dir + "/" + c.id + ".txt";
-      s.issues.push_back({{1, 1}, "no answer file: upload " + c.id + ".txt (name = value lines) or " + c.id + ".json"});
+      s.issues.push_back({{1, 1}, "no answer file: upload " + c.id + ".txt (name = value lines), " + c.id +
+                                      ".json, or your write-up (.md, .tex or .ipynb)"});
     }
     grade::grading_options options;
     options.credit = credit_from(c, {});
