@@ -3,6 +3,8 @@
 #include "gradecheck/cases/derivation.hpp"
 #include "gradecheck/numeric/format.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 #include <sstream>
 
@@ -39,6 +41,57 @@ std::string latex_escape(const std::string& s) {
   return out;
 }
 
+nlohmann::ordered_json tolerance_json(const tolerance& t) {
+  switch (t.type) {
+    case tolerance::kind::relabs: return {{"kind", "relabs"}, {"rtol", t.rtol}, {"atol", t.atol}};
+    case tolerance::kind::sigfig: return {{"kind", "sigfig"}, {"digits", t.digits}};
+    case tolerance::kind::decdig: return {{"kind", "decdig"}, {"digits", t.digits}};
+  }
+  return nullptr;
+}
+
+// A value as data: a string of digits for a scalar, arrays of them for a vector or a matrix (the
+// digits would not survive a JSON number).
+nlohmann::ordered_json value_json(const expr::value<numeric::real50>& v, int digits) {
+  const auto entry = [&](std::size_t k) { return numeric::to_significant(v.data[k], digits); };
+  if (v.is_scalar()) return entry(0);
+  auto out = nlohmann::ordered_json::array();
+  if (v.cols == 1) {
+    for (std::size_t k = 0; k < v.size(); ++k) out.push_back(entry(k));
+    return out;
+  }
+  for (std::size_t i = 0; i < v.rows; ++i) {
+    auto row = nlohmann::ordered_json::array();
+    for (std::size_t j = 0; j < v.cols; ++j) row.push_back(entry(i * v.cols + j));
+    out.push_back(row);
+  }
+  return out;
+}
+
+std::string json_key(const case_file& c, const std::vector<derivative_check>& checks, int digits, const expr::environment<numeric::real50>& values) {
+  auto quantities = nlohmann::ordered_json::array();
+  for (const auto& a : c.ask) {
+    nlohmann::ordered_json q = {{"name", a.name}, {"points", a.points}};
+    const auto* chk = check_of(checks, a.name);
+    if (const auto* f = c.find_formula(a.name)) {
+      q["formula"] = f->reference ? nlohmann::ordered_json(f->reference->text) : nlohmann::ordered_json(nullptr);
+      q["derivative_of"] = f->derivative_of ? nlohmann::ordered_json(f->derivative_text()) : nlohmann::ordered_json(nullptr);
+      q["check"] = chk ? nlohmann::ordered_json{{"claim", chk->claim}, {"passed", chk->passed}, {"detail", chk->detail}} : nlohmann::ordered_json(nullptr);
+    } else {
+      const auto& v = values.at(a.name);
+      q["value"] = value_json(v, digits);
+      q["shape"] = {v.rows, v.cols};
+      q["expression"] = expr::to_string(c.find(a.name)->expression);
+      q["tolerance"] = tolerance_json(a.within);
+      q["check"] = chk ? nlohmann::ordered_json{{"of", chk->of}, {"with_respect_to", chk->wrt}, {"digits", std::stod(one_decimal(chk->digits))}}
+                       : nlohmann::ordered_json(nullptr);
+    }
+    quantities.push_back(q);
+  }
+  const nlohmann::ordered_json doc = {{"case", c.id}, {"title", c.title}, {"source", c.source}, {"digits", digits}, {"quantities", quantities}};
+  return doc.dump(2) + "\n";
+}
+
 }  // namespace
 
 std::string format_value(const expr::value<numeric::real50>& v, int digits) {
@@ -59,6 +112,7 @@ std::string format_value(const expr::value<numeric::real50>& v, int digits) {
 
 std::string write_key(const case_file& c, const std::vector<derivative_check>& checks, key_format format, int digits) {
   const auto values = evaluate_case<numeric::real50>(c);
+  if (format == key_format::json) return json_key(c, checks, digits, values);
   std::ostringstream out;
   if (format == key_format::text) {
     out << "# answer key: " << c.id << "\n# " << c.title << "\n# source: " << c.source << "\n"

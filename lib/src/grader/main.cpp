@@ -87,7 +87,10 @@ int key(const std::string& id, int digits, const std::string& format, const std:
     std::cerr << c.id << ": the derivation is wrong; no key is written\n";
     return 1;
   }
-  const auto f = format == "markdown" ? cases::key_format::markdown : (format == "latex" ? cases::key_format::latex : cases::key_format::text);
+  const auto f = format == "markdown" ? cases::key_format::markdown
+                 : format == "latex"  ? cases::key_format::latex
+                 : format == "json"   ? cases::key_format::json
+                                      : cases::key_format::text;
   const std::string text = cases::write_key(c, checks, f, digits);
   if (compare_with.empty()) {
     std::cout << text;
@@ -132,7 +135,7 @@ int main(int argc, char** argv) {
   auto* k = app.add_subcommand("key", "print the answer key of a case");
   k->add_option("CASE", id, "case file, folder or id")->required();
   k->add_option("--digits", key_digits, "significant digits")->check(CLI::Range(1, 50));
-  k->add_option("--format", format, "text, markdown or latex")->check(CLI::IsMember({"text", "markdown", "latex"}));
+  k->add_option("--format", format, "text, markdown, latex or json (the key as data)")->check(CLI::IsMember({"text", "markdown", "latex", "json"}));
   k->add_option("--compare", compare_with, "compare with a stored key instead of printing; exit 1 on any difference");
 
   auto* t = app.add_subcommand("template", "print the blank answer file of a case");
