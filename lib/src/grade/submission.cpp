@@ -38,14 +38,17 @@ std::string with_decimal_point(std::string text) {
   return text;
 }
 
-// True when `text` is the same answer as `a`: the same text, or the same exact value.
+// True when `text` is the same answer as `a`: the same text, the same exact value, or the same number
+// restated to more digits.
 bool same_value(const answer& a, const std::string& text, const reading_options& how) {
   if (with_decimal_point(a.text) == text) return true;
   if (!a.readable) return false;
   try {
     const expr::evaluation_limits small{answer_max_entries, answer_max_operations};
     const auto x = expr::evaluate<numeric::real50>(a.value, {}, small);
-    const auto y = expr::evaluate<numeric::real50>(expr::read_expression(text, how.how, *how.symbols).tree, {}, small);
+    const auto other = expr::read_expression(text, how.how, *how.symbols).tree;
+    if (same_number_restated(a.value, other)) return true;  // 0.59327 after 0.5933
+    const auto y = expr::evaluate<numeric::real50>(other, {}, small);
     return x.rows == y.rows && x.cols == y.cols && x.data == y.data;
   } catch (const std::exception&) {
     return false;
@@ -61,6 +64,16 @@ class collector {
     if (!how_.symbols) {
       owned_symbols_ = cases::latex_symbols_of(c_);
       how_.symbols = &owned_symbols_;
+    }
+  }
+
+  // An earlier side of a chain h1 = 0.1 = 0.5933: a second answer when it is a number.
+  void add_if_number(const std::string& raw_name, const std::string& raw_text, expr::position name_at, expr::position value_at) {
+    try {
+      const auto n = expr::read_expression(trim(raw_text), how_.how, *how_.symbols).tree;
+      const bool number = n.kind == expr::node_kind::number || (n.kind == expr::node_kind::negate && n.children[0].kind == expr::node_kind::number);
+      if (number) add(raw_name, raw_text, name_at, value_at);
+    } catch (const std::exception&) {
     }
   }
 
@@ -199,6 +212,17 @@ std::size_t assignment_sign(std::string_view line, std::size_t from = 0) {
   return std::string_view::npos;
 }
 
+// The sides of a chain before its last (from the sign at `eq` to the one at `last`) that are numbers:
+// each is a second answer for `name`, so that h1 = 0.1 = 0.5933 hedges nothing.
+void earlier_numbers(std::string_view content, std::size_t eq, std::size_t last, const std::string& name, expr::position name_at, int line_no,
+                     collector& out) {
+  for (std::size_t sign = eq; sign < last;) {
+    const std::size_t next = assignment_sign(content, sign + 1);
+    out.add_if_number(name, std::string(content.substr(sign + 1, next - sign - 1)), name_at, {line_no, static_cast<int>(sign) + 2});
+    sign = next;
+  }
+}
+
 void read_text(const std::string& text, collector& out, const submission_limits& limits) {
   std::istringstream in(text);
   int line_no = 0;
@@ -218,8 +242,9 @@ void read_text(const std::string& text, collector& out, const submission_limits&
     if (eq != std::string_view::npos)
       for (std::size_t next = assignment_sign(content, eq + 1); next != std::string_view::npos; next = assignment_sign(content, next + 1)) value_from = next;
     if (eq != std::string_view::npos && written_in_latex(content.substr(start, eq - start))) {
-      out.add(trim(content.substr(start, eq - start)), std::string(content.substr(value_from + 1)), {line_no, static_cast<int>(start) + 1},
-              {line_no, static_cast<int>(value_from) + 2});
+      const std::string name = trim(content.substr(start, eq - start));
+      out.add(name, std::string(content.substr(value_from + 1)), {line_no, static_cast<int>(start) + 1}, {line_no, static_cast<int>(value_from) + 2});
+      earlier_numbers(content, eq, value_from, name, {line_no, static_cast<int>(start) + 1}, line_no, out);
       continue;
     }
     std::size_t name_end = start;
@@ -232,8 +257,9 @@ void read_text(const std::string& text, collector& out, const submission_limits&
       out.add_issue({line_no, col}, !name_ok ? "expected a name at the start of the line" : "expected 'name = value'");
       continue;
     }
-    out.add(std::string(content.substr(start, name_end - start)), std::string(content.substr(value_from + 1)), {line_no, static_cast<int>(start) + 1},
-            {line_no, static_cast<int>(value_from) + 2});
+    const std::string name(content.substr(start, name_end - start));
+    out.add(name, std::string(content.substr(value_from + 1)), {line_no, static_cast<int>(start) + 1}, {line_no, static_cast<int>(value_from) + 2});
+    earlier_numbers(content, eq, value_from, name, {line_no, static_cast<int>(start) + 1}, line_no, out);
   }
 }
 

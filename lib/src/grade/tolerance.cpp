@@ -54,6 +54,18 @@ void widen_rounded_numbers(expr::node& n, expr::environment<interval>& env, cons
   for (auto& c : n.children) widen_rounded_numbers(c, env, exact);
 }
 
+bool same_number_restated(const expr::node& a, const expr::node& b) {
+  const auto plain_number = [](const expr::node& n) {
+    return n.kind == expr::node_kind::number || (n.kind == expr::node_kind::negate && n.children[0].kind == expr::node_kind::number);
+  };
+  if (!plain_number(a) || !plain_number(b)) return false;
+  const auto wa = as_written(a), wb = as_written(b);
+  const bool a_coarser = wa.half_unit(0) >= wb.half_unit(0);
+  const auto& coarse = a_coarser ? wa : wb;
+  const auto& fine = a_coarser ? wb : wa;
+  return coarse.box.data[0].lo <= fine.value.data[0] && fine.value.data[0] <= coarse.box.data[0].hi;
+}
+
 written as_written(const expr::node& n) {
   const expr::evaluation_limits limits{answer_max_entries, answer_max_operations};
   written out;

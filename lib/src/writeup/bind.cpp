@@ -158,12 +158,7 @@ class binder {
   // True when two numbers are one answer restated: 0.59327 rounds to 0.5933.
   bool restated(const std::string& a, const std::string& b) const {
     try {
-      const auto x = expr::parse_latex(a, symbols_), y = expr::parse_latex(b, symbols_);
-      if (!is_number(x) || !is_number(y)) return false;
-      const auto wx = grade::as_written(x), wy = grade::as_written(y);
-      const auto& coarse = wx.half_unit(0) >= wy.half_unit(0) ? wx : wy;
-      const auto& fine = wx.half_unit(0) >= wy.half_unit(0) ? wy : wx;
-      return coarse.box.data[0].lo <= fine.value.data[0] && fine.value.data[0] <= coarse.box.data[0].hi;
+      return grade::same_number_restated(expr::parse_latex(a, symbols_), expr::parse_latex(b, symbols_));
     } catch (const std::exception&) {
       return false;
     }
@@ -283,6 +278,13 @@ class binder {
       return;
     }
     add_answer(q, *last, ch.sides[0], "chain");
+    // h_1 = 0.1 = 0.5933: two numbers in one chain are two answers, not a derivation (a restatement to
+    // more digits excepted)
+    if (!formula)
+      for (std::size_t k = 1; k < ch.sides.size(); ++k) {
+        const auto v = value_of(ch.sides[k]);
+        if (&ch.sides[k] != last && v && is_number(*v)) add_answer(q, ch.sides[k], ch.sides[0], "chain");
+      }
   }
 
   // \sigma(z_1) = ... = \sigma(0.3775): z_1 is 0.3775, when the write-up gives it nowhere else.
@@ -319,8 +321,11 @@ class binder {
       if (first->second.conflicting_text.empty()) {
         first->second.conflicting_text = text;
         first->second.conflicting_line = value.where.line;
-        issue(name.where, "'" + q + "' has two different answers (lines " + std::to_string(first->second.where.line) + " and " +
-                              std::to_string(value.where.line) + "); only one may stand, so it earns nothing");
+        issue(name.where, "'" + q + "' has two different answers (" + first->second.text + " and " + text + ", " +
+                              (first->second.where.line == value.where.line ? "in one chain on line " + std::to_string(value.where.line)
+                                                                            : "lines " + std::to_string(first->second.where.line) + " and " +
+                                                                                  std::to_string(value.where.line)) +
+                              "); only one may stand, so it earns nothing");
       }
       return;
     }

@@ -51,6 +51,10 @@ inline constexpr std::size_t answer_max_operations = 100'000;
 /// cannot be evaluated or is not finite.
 written as_written(const expr::node& n);
 
+/// True when `a` and `b` are one number written to two precisions: the finer one rounds to the
+/// coarser (0.59327 and 0.5933), so that a value restated to more digits is one answer.
+bool same_number_restated(const expr::node& a, const expr::node& b);
+
 /// Replaces every rounded number of `n` (one with a decimal point or an exponent,
 /// whose text is not in `exact`) by a name bound in `env` to the interval it
 /// stands for: 0.5933 is [0.59325, 0.59335].
