@@ -8,6 +8,8 @@
 #include "gradecheck/formula/check.hpp"
 #include "gradecheck/grade/grade.hpp"
 
+#include "timing.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -15,27 +17,8 @@
 #include <string>
 #include <vector>
 
-namespace {
-
-using clock_type = std::chrono::steady_clock;
+using gradecheck::bench::median_ms;
 namespace grade = gradecheck::grade;
-
-double seconds_since(clock_type::time_point start) { return std::chrono::duration<double>(clock_type::now() - start).count(); }
-
-// The median of `reps` timings of f, in milliseconds.
-template <class F>
-double median_ms(int reps, F&& f) {
-  std::vector<double> times;
-  for (int k = 0; k < reps; ++k) {
-    const auto start = clock_type::now();
-    f();
-    times.push_back(1000 * seconds_since(start));
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   const std::string root = argc > 1 ? argv[1] : ".";

@@ -8,32 +8,16 @@
 #include "gradecheck/writeup/bind.hpp"
 #include "gradecheck/writeup/check.hpp"
 
+#include "timing.hpp"
+
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
 #include <vector>
 
-namespace {
-
-using clock_type = std::chrono::steady_clock;
-
-// The median of `reps` timings of f, in milliseconds.
-template <class F>
-double median_ms(int reps, F&& f) {
-  std::vector<double> times;
-  for (int k = 0; k < reps; ++k) {
-    const auto start = clock_type::now();
-    f();
-    times.push_back(1000 * std::chrono::duration<double>(clock_type::now() - start).count());
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
-}
-
-}  // namespace
+using gradecheck::bench::median_ms;
 
 int main(int argc, char** argv) {
   const std::string root = argc > 1 ? argv[1] : ".";

@@ -2,6 +2,7 @@
 
 #include "gradecheck/expr/functions.hpp"
 #include "latex_lexer.hpp"
+#include "nesting.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -190,15 +191,7 @@ class parser {
     return n;
   }
 
-  struct depth_guard {
-    explicit depth_guard(parser& p) : p_(p) {
-      if (++p_.depth_ > max_depth) throw parse_error(p_.peek().where, "formula nested deeper than " + std::to_string(max_depth) + " levels");
-    }
-    ~depth_guard() { --p_.depth_; }
-    depth_guard(const depth_guard&) = delete;
-    depth_guard& operator=(const depth_guard&) = delete;
-    parser& p_;
-  };
+  nesting_guard nest() { return nesting_guard(depth_, max_depth, peek().where, "formula"); }
 
   // Parses the tokens of `s` alone with `f`, which must consume them all.
   template <class F>
@@ -489,7 +482,7 @@ class parser {
 
   // Every nesting (brackets, groups, arguments, scripts) goes through here: its depth is counted here.
   node primary() {
-    depth_guard guard(*this);
+    const auto guard = nest();
     const token& t = peek();
     switch (t.kind) {
       case token_kind::number: return number();

@@ -1,6 +1,7 @@
 #include "gradecheck/expr/parser.hpp"
 
 #include "lexer.hpp"
+#include "nesting.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -41,15 +42,7 @@ class parser {
     ++pos_;
   }
 
-  struct depth_guard {
-    explicit depth_guard(parser& p) : p_(p) {
-      if (++p_.depth_ > max_depth) throw parse_error(p_.peek().where, "expression nested deeper than " + std::to_string(max_depth) + " levels");
-    }
-    ~depth_guard() { --p_.depth_; }
-    depth_guard(const depth_guard&) = delete;
-    depth_guard& operator=(const depth_guard&) = delete;
-    parser& p_;
-  };
+  nesting_guard nest() { return nesting_guard(depth_, max_depth, peek().where, "expression"); }
 
   static node make(node_kind kind, std::string text, position where, std::vector<node> children = {}) {
     node n;
@@ -61,7 +54,7 @@ class parser {
   }
 
   node choice() {
-    depth_guard guard(*this);
+    const auto guard = nest();
     node condition = compare();
     if (!at_symbol("?")) return condition;
     const token q = take();
@@ -113,7 +106,7 @@ class parser {
   }
 
   node unary() {
-    depth_guard guard(*this);
+    const auto guard = nest();
     if (at_symbol("-")) {
       const token op = take();
       return make(node_kind::negate, "-", op.where, {unary()});
