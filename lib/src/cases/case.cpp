@@ -45,4 +45,20 @@ bool case_file::is_given(const std::string& name) const {
   return std::any_of(given.begin(), given.end(), [&](const auto& a) { return a.name == name; });
 }
 
+std::string case_file::written_statement() const {
+  std::string out;
+  for (std::size_t at = 0;;) {
+    const auto open = statement.find("{{", at);
+    const auto close = open == std::string::npos ? open : statement.find("}}", open);
+    if (close == std::string::npos) return out + statement.substr(at);
+    const std::string name = statement.substr(open + 2, close - open - 2);
+    const auto* a = is_given(name) ? find(name) : nullptr;
+    std::string value = a ? a->text : statement.substr(open, close + 2 - open);
+    value.erase(0, value.find_first_not_of(" \t"));
+    value.erase(value.find_last_not_of(" \t\r") + 1);
+    out += statement.substr(at, open - at) + value;
+    at = close + 2;
+  }
+}
+
 }  // namespace gradecheck::cases

@@ -68,6 +68,14 @@ nlohmann::ordered_json value_json(const expr::value<numeric::real50>& v, int dig
   return out;
 }
 
+// A given's value as the case writes it, without the spaces around it.
+std::string given_text(const expr::assignment& g) {
+  std::string t = g.text;
+  t.erase(0, t.find_first_not_of(" \t"));
+  t.erase(t.find_last_not_of(" \t\r") + 1);
+  return t;
+}
+
 std::string json_key(const case_file& c, const std::vector<derivative_check>& checks, int digits, const expr::environment<numeric::real50>& values) {
   auto quantities = nlohmann::ordered_json::array();
   for (const auto& a : c.ask) {
@@ -88,7 +96,15 @@ std::string json_key(const case_file& c, const std::vector<derivative_check>& ch
     }
     quantities.push_back(q);
   }
-  const nlohmann::ordered_json doc = {{"case", c.id}, {"title", c.title}, {"source", c.source}, {"digits", digits}, {"quantities", quantities}};
+  nlohmann::ordered_json doc = {{"case", c.id}, {"title", c.title}, {"source", c.source}};
+  if (!c.student.empty()) {
+    auto givens = nlohmann::ordered_json::object();
+    for (const auto& g : c.given) givens[g.name] = given_text(g);
+    doc["student"] = c.student;
+    doc["givens"] = givens;
+  }
+  doc["digits"] = digits;
+  doc["quantities"] = quantities;
   return doc.dump(2) + "\n";
 }
 
@@ -115,7 +131,13 @@ std::string write_key(const case_file& c, const std::vector<derivative_check>& c
   if (format == key_format::json) return json_key(c, checks, digits, values);
   std::ostringstream out;
   if (format == key_format::text) {
-    out << "# answer key: " << c.id << "\n# " << c.title << "\n# source: " << c.source << "\n"
+    out << "# answer key: " << c.id << "\n# " << c.title << "\n# source: " << c.source << "\n";
+    if (!c.student.empty()) {
+      out << "# the variant of student " << c.student << ":";
+      for (const auto& g : c.variants.givens) out << " " << g.name << " = " << given_text(*c.find(g.name)) << ";";
+      out << "\n";
+    }
+    out
         << "# " << digits << " significant digits. A derivative's check is the number of digits to which it\n"
         << "# agrees with finite differences of the case's own derivation (50-digit arithmetic).\n";
     for (const auto& a : c.ask) {
@@ -162,7 +184,11 @@ std::string write_key(const case_file& c, const std::vector<derivative_check>& c
 std::string write_template(const case_file& c) {
   std::ostringstream out;
   out << "# " << c.title << " (" << c.id << ")\n";
-  out << prefixed(c.statement, "# ");
+  out << prefixed(c.written_statement(), "# ");
+  if (!c.given.empty()) {
+    out << "#\n# " << (c.student.empty() ? "Given:" : "Your numbers (" + c.student + "):") << "\n";
+    for (const auto& g : c.given) out << "#   " << g.name << " = " << given_text(g) << "\n";
+  }
   if (c.formulas.size() < c.ask.size())
     out << "#\n# Write each answer after its '=': a number (0.5933), an expression (1/sqrt(13)),\n"
         << "# a vector [1, 2] or a matrix [[1, 2], [3, 4]]. Lines starting with # are comments.\n";

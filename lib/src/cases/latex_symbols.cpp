@@ -2,6 +2,7 @@
 
 #include "gradecheck/cases/derivation.hpp"
 #include "gradecheck/formula/domain.hpp"
+#include "gradecheck/random/seed.hpp"
 
 namespace gradecheck::cases {
 
@@ -35,7 +36,7 @@ expr::latex_symbols latex_symbols_of(const case_file& c) {
   for (const auto& q : c.formulas) s.names[q.name] = shape::scalar;
   if (!d.variables.empty()) {
     try {
-      auto rng = formula::generator_for(c.id, "latex symbols");
+      auto rng = random::generator_for(c.id, "latex symbols");
       auto env = formula::bind(d, formula::draw(d, rng));
       for (const auto& a : d.define) s.names[a.name] = shape_of(env.at(a.name));
       for (const auto& q : c.formulas) {

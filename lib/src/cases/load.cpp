@@ -56,6 +56,7 @@ class loader {
     c.title = required_string(doc, "title");
     c.source = required_string(doc, "source");
     c.statement = optional_string(doc, "statement");
+    if (const auto* st = doc.get("statement")) statement_line_ = where(*st).line;
     c.section = optional_string(doc, "section");
     c.given = block(doc, "given");
     c.derive = block(doc, "derive");
@@ -68,6 +69,8 @@ class loader {
     c.mistakes = mistakes(doc, c);
     c.grading = grading(doc);
     c.latex = latex(doc, c);
+    c.variants = variants(doc, c);
+    check_placeholders(c);
     return c;
   }
 
@@ -92,10 +95,11 @@ class loader {
 
   // A block of `name = expression` lines, as a TOML multi-line literal string
   // ('''...'''). Its first line in the file follows the line of the opening quotes.
-  std::vector<expr::assignment> block(const toml::table& doc, const char* key) const {
-    const auto* n = doc.get(key);
+  std::vector<expr::assignment> block(const toml::table& doc, const char* key) const { return block(doc.get(key), key); }
+
+  std::vector<expr::assignment> block(const toml::node* n, const std::string& key) const {
     if (!n) return {};
-    if (!n->is_string()) fail(where(*n), std::string("expected '") + key + "' to be a block of name = expression lines in '''...'''");
+    if (!n->is_string()) fail(where(*n), "expected '" + key + "' to be a block of name = expression lines in '''...'''");
     const expr::position at = where(*n);
     const std::string& line = lines_[static_cast<std::size_t>(at.line) - 1];
     const std::size_t after_quotes = static_cast<std::size_t>(at.column) - 1 + 3;
@@ -103,7 +107,7 @@ class loader {
     try {
       return expr::parse_assignments(std::string(*n->as_string()), at.line + (starts_next_line ? 1 : 0));
     } catch (const expr::parse_error& e) {
-      fail(e.where, std::string(key) + ": " + e.message);
+      fail(e.where, key + ": " + e.message);
     }
   }
 
@@ -225,6 +229,89 @@ class loader {
       }
     }
     return out;
+  }
+
+  // [variants]: name = { range = [lo, hi], digits = d } or { choices = [...] } per given that varies,
+  // and a block `constraints` of name = condition lines on the givens and derived quantities.
+  variant_rules variants(const toml::table& doc, const case_file& c) const {
+    variant_rules out;
+    const auto* n = doc.get("variants");
+    if (!n) return out;
+    const auto* t = n->as_table();
+    if (!t) fail(where(*n), "expected a [variants] table: name = { range = [0.1, 0.9], digits = 2 } per given that varies");
+    for (const auto& [key, value] : *t) {
+      const std::string name(key.str());
+      if (name == "constraints") {
+        out.constraints = block(&value, "variants.constraints");
+        continue;
+      }
+      if (!c.is_given(name)) fail(where(value), "[variants] names '" + name + "', which is not a given of this case");
+      const auto* spec = value.as_table();
+      if (!spec) fail(where(value), "expected " + name + " = { range = [lo, hi], digits = d } or { choices = [...] }");
+      varied_given g;
+      g.name = name;
+      g.where = where(value);
+      if (const auto* choices = spec->get("choices")) {
+        const auto* list = choices->as_array();
+        if (!list || list->empty()) fail(where(*choices), "choices: expected a list of values, such as [0.5, 1] or [\"[1, 0]\", \"[0, 1]\"]");
+        for (const auto& item : *list) {
+          std::string text;
+          if (const auto* s = item.as_string()) text = std::string(*s);
+          else if (item.is_integer()) text = std::to_string(item.as_integer()->get());
+          else if (const auto* d = item.as_floating_point()) text = number_text(d->get());
+          else fail(where(item), "choices: expected a number or an expression in quotes");
+          try {
+            (void)expr::parse_expression(text);
+          } catch (const expr::parse_error& e) {
+            fail(where(item), "choices: '" + text + "' is not an expression: " + e.message);
+          }
+          g.choices.push_back(text);
+        }
+      } else {
+        const auto* range = spec->get("range");
+        const auto* ends = range ? range->as_array() : nullptr;
+        if (!ends || ends->size() != 2 || !(*ends)[0].is_number() || !(*ends)[1].is_number())
+          fail(range ? where(*range) : where(value), name + ": expected range = [lo, hi] (or choices = [...])");
+        g.lo = (*ends)[0].value_or(0.0);
+        g.hi = (*ends)[1].value_or(0.0);
+        if (!(g.lo <= g.hi)) fail(where(*range), name + ": the range's low end is above its high end");
+        g.decimals = static_cast<int>((*spec)["digits"].value_or(static_cast<int64_t>(2)));
+        if (g.decimals < 0 || g.decimals > 12) fail(where(value), name + ": digits (after the point) must lie in 0..12");
+      }
+      out.givens.push_back(g);
+    }
+    if (out.givens.empty() && !out.constraints.empty()) fail(where(*n), "[variants] has constraints but no given that varies");
+    std::set<std::string> known;
+    for (const auto* b : {&c.given, &c.derive})
+      for (const auto& a : *b) known.insert(a.name);
+    for (const auto& a : out.constraints)
+      for (const auto& name : expr::free_names(a.expression))
+        if (!known.count(name)) fail(a.where, "the constraint " + a.name + " uses '" + name + "', which is neither a given nor a derived quantity");
+    return out;
+  }
+
+  // A {{name}} in the statement must name a given; a given that varies must not be written out
+  // there by value, or every student's sheet would show the case's own number.
+  void check_placeholders(const case_file& c) const {
+    for (auto at = c.statement.find("{{"); at != std::string::npos; at = c.statement.find("{{", at + 2)) {
+      const auto close = c.statement.find("}}", at);
+      const std::string name = close == std::string::npos ? "" : c.statement.substr(at + 2, close - at - 2);
+      if (!c.is_given(name)) fail({statement_line_, 1}, "the statement's {{" + name + "}} names no given of this case");
+    }
+    for (const auto& g : c.variants.givens) {
+      std::string seed = c.find(g.name)->text;
+      seed.erase(0, seed.find_first_not_of(" \t"));
+      seed.erase(seed.find_last_not_of(" \t\r") + 1);
+      if (c.statement.find(g.name + " = " + seed) != std::string::npos)
+        fail(g.where, g.name + " varies, but the statement writes its value (" + g.name + " = " + seed + "): write {{" + g.name + "}} there instead");
+    }
+  }
+
+  static std::string number_text(double d) {
+    std::ostringstream out;
+    out.precision(15);
+    out << d;
+    return out.str();
   }
 
   // [latex]: name = "spelling" or ["spelling", ...], each one LaTeX symbol with its scripts.
@@ -482,6 +569,7 @@ class loader {
 
   std::filesystem::path path_;
   std::string text_;
+  int statement_line_ = 1;
   std::vector<std::string> lines_;
 };
 

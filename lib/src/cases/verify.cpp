@@ -5,6 +5,7 @@
 #include "gradecheck/formula/expected.hpp"
 #include "gradecheck/formula/trajectory_check.hpp"
 #include "gradecheck/numeric/format.hpp"
+#include "gradecheck/random/seed.hpp"
 
 #include <algorithm>
 
@@ -29,7 +30,7 @@ std::vector<derivative_check> verify_formulas(const case_file& c) {
     if (!q.reference || !q.derivative_of) continue;
     derivative_check check{q.name, q.derivative_of->text, q.with_respect_to, q.derivative_text(), q.where.line, true, 50, ""};
     auto points = formula::fixed_points(c.domain);
-    auto rng = formula::generator_for(c.id, q.name + "/verify");
+    auto rng = random::generator_for(c.id, q.name + "/verify");
     for (int k = 0; k < 12; ++k) points.push_back(formula::draw(c.domain, rng));
     std::size_t compared = 0;
     for (const auto& p : points) {

@@ -2,6 +2,8 @@
 
 #include "gradecheck/numeric/decimal.hpp"
 #include "gradecheck/numeric/format.hpp"
+#include "gradecheck/random/draw.hpp"
+#include "gradecheck/random/shrink.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,6 +12,10 @@
 #include <stdexcept>
 
 namespace gradecheck::formula {
+
+using random::integer_in;
+using random::unit;
+using random::with_digits;
 
 using numeric::real50;
 using value50 = expr::value<real50>;
@@ -29,28 +35,7 @@ const size_symbol* domain::find_size(const std::string& name) const {
   return nullptr;
 }
 
-std::mt19937_64 generator_for(const std::string& case_id, const std::string& question) {
-  // FNV-1a: a stable hash, unlike std::hash, so that grades do not change between builds
-  std::uint64_t h = 14695981039346656037ULL;
-  for (const char ch : case_id + "/" + question) {
-    h ^= static_cast<unsigned char>(ch);
-    h *= 1099511628211ULL;
-  }
-  return std::mt19937_64(h);
-}
-
 namespace {
-
-double unit(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
-
-long integer_in(std::mt19937_64& rng, long lo, long hi) { return lo + static_cast<long>(rng() % static_cast<std::uint64_t>(hi - lo + 1)); }
-
-// The value x written with `digits` significant digits, exactly as that decimal.
-real50 with_digits(double x, int digits) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.*e", digits - 1, x);
-  return numeric::parse_real<real50>(text);
-}
 
 bool allowed(const variable& v, const real50& x) {
   if (x < real50(v.lo) || x > real50(v.hi)) return false;
@@ -130,13 +115,6 @@ std::vector<point> with_every_index(const domain& d, const point& base, std::siz
   return out;
 }
 
-int decimals_of(const real50& x) {
-  for (int d = 0; d < 12; ++d) {
-    const real50 scaled = x * boost::multiprecision::pow(real50(10), d);
-    if (scaled == boost::multiprecision::floor(scaled)) return d;
-  }
-  return 12;
-}
 
 }  // namespace
 
@@ -330,17 +308,7 @@ std::vector<point> simpler(const domain& d, const point& p) {
     }
     for (std::size_t k = 0; k < now.size(); ++k) {
       const real50& x = now.data[k];
-      if (x == 0) continue;
-      const int places = decimals_of(x);
-      std::vector<real50> candidates{real50(0)};
-      for (int dp = 0; dp < places; ++dp) {
-        const real50 unit_step = boost::multiprecision::pow(real50(10), -dp);
-        candidates.push_back(boost::multiprecision::trunc(x / unit_step) * unit_step);
-        candidates.push_back(boost::multiprecision::round(x / unit_step) * unit_step);
-      }
-      std::set<std::string> seen;
-      for (const auto& c : candidates) {
-        if (c == x || !seen.insert(numeric::to_significant(c, 20)).second) continue;
+      for (const auto& c : random::simpler_numbers(x)) {
         const bool discrete = v.type == variable::kind::binary || v.type == variable::kind::label;
         if (discrete ? c != 0 : !allowed(v, c)) continue;
         point q = p;

@@ -2,6 +2,7 @@
 
 #include "gradecheck/diff/jacobian.hpp"
 #include "gradecheck/diff/ridders.hpp"
+#include "gradecheck/random/seed.hpp"
 
 #include <algorithm>
 
@@ -85,7 +86,7 @@ expectation expected_value(const domain& d, const question& q, const expr::envir
 prepared_question prepare(const domain& d, const std::vector<question>& all, const question& q, const std::string& case_id) {
   prepared_question out{&d, &all, &q, {}};
   auto points = fixed_points(d);
-  auto rng = generator_for(case_id, q.name);
+  auto rng = random::generator_for(case_id, q.name);
   // without a reference formula every point costs a finite difference: fewer of them
   const std::size_t wanted = q.reference ? q.samples : std::min<std::size_t>(q.samples, 40);
   for (std::size_t k = 0; k < wanted; ++k) points.push_back(draw(d, rng));

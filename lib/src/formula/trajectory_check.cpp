@@ -2,6 +2,7 @@
 
 #include "gradecheck/formula/expected.hpp"
 #include "gradecheck/ops/optimizer.hpp"
+#include "gradecheck/random/seed.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -26,7 +27,7 @@ trajectory_result check_trajectory(const domain& d, const trajectory& t, const e
                                    const std::string& case_id) {
   trajectory_result out;
   double digits = 50;
-  auto rng = generator_for(case_id, "trajectory");
+  auto rng = random::generator_for(case_id, "trajectory");
   const expr::evaluation_limits limits{100'000, 1'000'000};
   for (std::size_t run = 0; run < t.runs; ++run, ++out.runs) {
     point start = draw(d, rng);

@@ -3,6 +3,7 @@
 // inside the platform's layout; `grader gradescope` and `grader prairielearn`
 // package an autograder that builds gradecheck and calls it.
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,14 @@ struct autograde_options {
   std::string results;                ///< results.json to write
   std::string reveal;                 ///< never, after_due_date, always; empty: each case's [grading] reveal
   std::string syntax = "auto";        ///< how answers are read: plain, latex or auto
+  std::string student;                ///< whose variant; empty: the platform's metadata says (student_of)
 };
+
+/// Returns the student of a submission in the platform's layout: Gradescope's first user's email in
+/// submission_metadata.json beside the submission folder; PrairieLearn's data/data.json beside it,
+/// params.gradecheck_student (set by the question's server.py) or else the variant seed. Empty when
+/// there is no such file. Throws std::runtime_error when the file is there but unreadable.
+std::string student_of(const std::string& format, const std::filesystem::path& submission_dir);
 
 /// Grades the submission against every case and writes one results file; returns 0.
 int run_autograde(const autograde_options& options);

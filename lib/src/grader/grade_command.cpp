@@ -3,6 +3,7 @@
 #include "gradecheck/cases/latex_symbols.hpp"
 #include "gradecheck/cases/load.hpp"
 #include "gradecheck/expr/assignments.hpp"
+#include "gradecheck/grade/class_summary.hpp"
 #include "gradecheck/grade/grade.hpp"
 #include "gradecheck/grade/simulate.hpp"
 #include "gradecheck/numeric/format.hpp"
@@ -11,6 +12,7 @@
 #include "gradecheck/report/feedback.hpp"
 #include "gradecheck/report/html.hpp"
 #include "gradecheck/report/json.hpp"
+#include "gradecheck/report/summary.hpp"
 #include "gradecheck/report/text.hpp"
 #include "gradecheck/writeup/bind.hpp"
 #include "case_path.hpp"
@@ -22,12 +24,21 @@
 #include <atomic>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <memory>
 #include <thread>
 
 namespace gradecheck::cli {
 
 namespace {
 
+// A student's variant of the case and its reference, made once for all of the student's files.
+struct student_case {
+  explicit student_case(cases::case_file variant) : c(std::move(variant)), ref(grade::make_reference(c)) {}
+  student_case(const student_case&) = delete;
+  cases::case_file c;
+  grade::reference ref;  // points into c
+};
 
 std::vector<std::filesystem::path> expand(const std::vector<std::string>& args) {
   std::vector<std::filesystem::path> out;
@@ -161,14 +172,26 @@ grade::submission read_any(const std::string& file, const cases::case_file& c, c
 }
 
 int run_grade(const grade_options& o) {
-  const auto c = load_verified_case(o.case_path);
-  const auto ref = grade::make_reference(c);
+  const std::string summary_format = std::filesystem::path(o.summary).extension().string();
+  if (!o.summary.empty() && summary_format != ".json" && summary_format != ".html")
+    throw std::invalid_argument("--summary writes FILE.json or FILE.html, not \"" + o.summary + "\"");
+  if (o.student_per_file && !o.student.empty()) throw std::invalid_argument("--student and --student-from-file-name do not go together");
+  const auto files = expand(o.submissions);
+  if (files.empty()) throw std::invalid_argument("no submission files");
+  // one verified case and reference per student; without --student, everyone's is the case's own
+  std::map<std::string, std::unique_ptr<student_case>> variants;
+  std::vector<const student_case*> case_of;
+  for (const auto& f : files) {
+    const std::string student = o.student_per_file ? f.stem().string() : o.student;
+    auto& slot = variants[student];
+    if (!slot) slot = std::make_unique<student_case>(load_verified_case(o.case_path, student));
+    case_of.push_back(slot.get());
+  }
+  const auto& c = variants.begin()->second->c;
   grade::grading_options options;
   options.credit = credit_from(c, o.credit);
   const auto policy = reveal_from(c, o.reveal);
   const auto how = report::make_view(c, policy);
-  const auto files = expand(o.submissions);
-  if (files.empty()) throw std::invalid_argument("no submission files");
   const auto symbols = cases::latex_symbols_of(c);
   const grade::reading_options reading{expr::syntax_named(o.syntax), &symbols};
 
@@ -178,7 +201,7 @@ int run_grade(const grade_options& o) {
                                                         static_cast<unsigned>(files.size())));
   auto work = [&] {
     for (std::size_t k = next++; k < files.size(); k = next++)
-      reports[k] = grade::grade_submission(ref, read_any(files[k], c, reading, o.section), options);
+      reports[k] = grade::grade_submission(case_of[k]->ref, read_any(files[k], case_of[k]->c, reading, o.section), options);
     mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);  // MPFR keeps per-thread caches of constants: free them before the thread ends
   };
   std::vector<std::thread> pool;
@@ -189,7 +212,7 @@ int run_grade(const grade_options& o) {
   bool any_unreadable = false;
   for (const auto& r : reports) any_unreadable = any_unreadable || r.unreadable;
   if (reports.size() == 1) {
-    const std::string text = render(reports[0], o.format, c, policy, how);
+    const std::string text = render(reports[0], o.format, case_of[0]->c, policy, how);
     if (o.output.empty()) std::cout << text;
     else write_whole(o.output, text);
   } else {
@@ -197,11 +220,19 @@ int run_grade(const grade_options& o) {
     if (!o.output.empty()) {
       std::filesystem::create_directories(o.output);
       const std::string ext = o.format == "text" ? ".txt" : (o.format == "html" ? ".html" : ".json");
-      for (const auto& r : reports)
-        write_whole(std::filesystem::path(o.output) / (std::filesystem::path(r.submission).stem().string() + ext), render(r, o.format, c, policy, how));
+      for (std::size_t k = 0; k < reports.size(); ++k)
+        write_whole(std::filesystem::path(o.output) / (std::filesystem::path(reports[k].submission).stem().string() + ext),
+                    render(reports[k], o.format, case_of[k]->c, policy, how));
     }
   }
   if (!o.csv.empty()) write_whole(o.csv, report::to_csv(reports));
+  if (!o.summary.empty()) {
+    const auto summary = grade::summarize(c, reports);
+    // the summary's reader is the instructor: mistakes are named as a TA reads them ("w5 and w7 are swapped"),
+    // which names no reference value
+    write_whole(o.summary, summary_format == ".json" ? report::to_summary_json(summary)
+                                                     : report::to_summary_html(c, summary, report::make_view(c, report::reveal::always)));
+  }
   if (!o.expect.empty()) {
     // a test of the grader: the status says whether the verdicts are the expected ones
     if (reports.size() != 1) throw std::invalid_argument("--expect takes exactly one submission");
@@ -212,7 +243,7 @@ int run_grade(const grade_options& o) {
 
 int run_solve(const solve_options& o) {
   using numeric::real50;
-  const auto c = cases::load_case(resolve_case(o.case_path));
+  const auto c = load_verified_case(o.case_path, o.student);
   std::map<std::string, expr::value<real50>> set;
   for (const auto& s : o.set) {
     const auto parsed = expr::parse_assignments(s, 1);
@@ -220,7 +251,8 @@ int run_solve(const solve_options& o) {
     set[parsed[0].name] = expr::evaluate<real50>(parsed[0].expression, {});
   }
   const int digits = o.significant > 0 ? o.significant : 50;
-  std::string comment = c.id + ": every answer rounded to " + std::to_string(digits) + " significant digits as it is written down";
+  std::string comment = c.id + (o.student.empty() ? "" : " (student " + o.student + ")") + ": every answer rounded to " + std::to_string(digits) +
+                        " significant digits as it is written down";
   for (const auto& s : o.set) comment += "; " + s;
   std::cout << grade::answer_file(c, grade::simulate_student(c, digits, set), comment);
   return 0;

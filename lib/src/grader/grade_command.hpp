@@ -24,6 +24,9 @@ struct grade_options {
   std::string syntax = "auto";           ///< how answers are read: plain, latex or auto
   std::string section;                   ///< a write-up: the heading to grade ("Problem 1"); empty: the case's section
   unsigned jobs = 0;                     ///< 0: every core
+  std::string summary;                   ///< a class summary of the batch: FILE.json or FILE.html
+  std::string student;                   ///< grade against this student's variant of the case
+  bool student_per_file = false;         ///< each submission's student is its file name (without extension)
 };
 
 /// Reads an answer file, or a write-up (.md, .tex, .ipynb, or a .txt of Markdown with display math) bound to the case.
@@ -42,6 +45,7 @@ struct solve_options {
   std::string case_path;
   int significant = 0;                      ///< round every asked quantity to this many digits (0: 50)
   std::vector<std::string> set;             ///< name=value: a student's own (wrong) value, carried on
+  std::string student;                      ///< this student's variant of the case
 };
 
 /// Prints the answers of a student who works step by step, rounding each answer they write down.

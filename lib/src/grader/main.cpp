@@ -1,12 +1,14 @@
 // grader: the command line of gradecheck.
 //
 //   grader gradcheck [--digits N] [--seed S]     every reference op against finite differences
-//   grader verify CASE...                        check every derivative a case claims
-//   grader key CASE [--digits N] [--format F]    the answer key (text, markdown, latex)
+//   grader verify CASE... [--student ID]         check every derivative a case claims
+//   grader key CASE [--digits N] [--format F] [--student ID]   the answer key (text, markdown, latex, json)
 //   grader key CASE --compare FILE               fail on any byte of difference from FILE
-//   grader template CASE                         the blank answer file
+//   grader template CASE [--student ID]          the blank answer file, with the student's numbers
+//   grader template CASE --roster FILE.csv -o DIR   one sheet per student of the roster
 //   grader grade CASE SUBMISSION... [--format F] [-o OUT] [--csv FILE] [--expect FILE] [--credit V=F] [--reveal R] [--syntax S]
-//   grader solve CASE [--round N] [--set name=value]   a step-by-step student's answers
+//                [--summary FILE.json|FILE.html] [--student ID | --student-from-file-name]
+//   grader solve CASE [--round N] [--set name=value] [--student ID]   a step-by-step student's answers
 //   grader check FILE... [--format F] [--all]    every chain of a write-up (.md, .tex, .ipynb) checked link by link
 //   grader gradescope|prairielearn CASE... -o DIR   an autograder archive for the platform
 //   grader autograde CASE... --format F --submission DIR --results FILE   (run inside the platform)
@@ -24,6 +26,7 @@
 #include "check_command.hpp"
 #include "case_path.hpp"
 #include "grade_command.hpp"
+#include "sheet_command.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -63,26 +66,42 @@ bool report_checks(const cases::case_file& c, const std::vector<cases::derivativ
   return ok;
 }
 
-int verify(const std::vector<std::string>& ids) {
+// "2 redraws (constraint z1_off_the_kink: 1, verification: 1)", or "no redraws".
+std::string redraws_text(const cases::redraw_counts& counts) {
+  std::size_t total = 0;
+  std::string why;
+  for (const auto& [reason, n] : counts) {
+    total += n;
+    why += (why.empty() ? "" : ", ") + reason + ": " + std::to_string(n);
+  }
+  if (total == 0) return "no redraws";
+  return std::to_string(total) + (total == 1 ? " redraw (" : " redraws (") + why + ")";
+}
+
+int verify(const std::vector<std::string>& ids, const std::string& student) {
   bool all = true;
   for (const auto& id : ids) {
-    const auto c = cases::load_case(resolve_case(id));
-    const auto checks = cases::verify_derivatives(c);
+    const auto v = gradecheck::cli::load_variant(id, student);
+    const auto& c = v.c;
+    const auto& checks = v.checks;
     const bool ok = report_checks(c, checks, std::cout);
     double least = 50;
     for (const auto& chk : checks) least = std::min(least, chk.digits);
     const std::string text = checks.empty() ? "no derivative quantities to check"
                                             : std::to_string(checks.size()) + (checks.size() == 1 ? " derivative" : " derivatives") + " checked, least agreement " +
                                                   gradecheck::numeric::to_fixed(least, 1) + " digits";
-    std::cout << c.id << ": " << (ok ? "ok, " : "FAILED, ") << text << "\n";
+    std::cout << c.id << (student.empty() ? "" : " for student " + student) << ": " << (ok ? "ok, " : "FAILED, ") << text;
+    if (!student.empty() && !c.variants.empty()) std::cout << "; " << redraws_text(v.redraws);
+    std::cout << "\n";
     all = all && ok;
   }
   return all ? 0 : 1;
 }
 
-int key(const std::string& id, int digits, const std::string& format, const std::string& compare_with) {
-  const auto c = cases::load_case(resolve_case(id));
-  const auto checks = cases::verify_derivatives(c);
+int key(const std::string& id, const std::string& student, int digits, const std::string& format, const std::string& compare_with) {
+  const auto v = gradecheck::cli::load_variant(id, student);
+  const auto& c = v.c;
+  const auto& checks = v.checks;
   if (!report_checks(c, checks, std::cerr)) {
     std::cerr << c.id << ": the derivation is wrong; no key is written\n";
     return 1;
@@ -127,8 +146,10 @@ int main(int argc, char** argv) {
   gc->add_option("--seed", seed, "seed of the sample points");
 
   std::vector<std::string> ids;
+  std::string student;
   auto* ver = app.add_subcommand("verify", "check every derivative quantity of the cases against finite differences");
   ver->add_option("CASE", ids, "case files, folders or ids")->required();
+  ver->add_option("--student", student, "verify this student's variant of the cases (and say how many draws it took)");
 
   std::string id, format = "text", compare_with;
   int key_digits = 50;
@@ -136,10 +157,15 @@ int main(int argc, char** argv) {
   k->add_option("CASE", id, "case file, folder or id")->required();
   k->add_option("--digits", key_digits, "significant digits")->check(CLI::Range(1, 50));
   k->add_option("--format", format, "text, markdown, latex or json (the key as data)")->check(CLI::IsMember({"text", "markdown", "latex", "json"}));
+  k->add_option("--student", student, "the key of this student's variant");
   k->add_option("--compare", compare_with, "compare with a stored key instead of printing; exit 1 on any difference");
 
   auto* t = app.add_subcommand("template", "print the blank answer file of a case");
+  gradecheck::cli::sheet_options so_sheets;
   t->add_option("CASE", id, "case file, folder or id")->required();
+  t->add_option("--student", student, "the sheet of this student's variant: the statement with their numbers");
+  t->add_option("--roster", so_sheets.roster, "a CSV of students (an email, sid or id column): one sheet per student, written under -o");
+  t->add_option("-o,--output", so_sheets.output, "with --roster: the folder of the sheets");
 
   gradecheck::cli::grade_options go;
   auto* gr = app.add_subcommand("grade", "grade submitted answer files against a case");
@@ -157,6 +183,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"plain", "latex", "auto"}));
   gr->add_option("--section", go.section, "a write-up of several problems: the heading to grade, e.g. \"Problem 1\" (default: the case's section)");
   gr->add_option("--jobs", go.jobs, "threads (default: every core)");
+  gr->add_option("--student", go.student, "grade against this student's variant of the case");
+  gr->add_flag("--student-from-file-name", go.student_per_file, "each submission is graded against the variant of the student its file is named after (alice@uni.edu.txt)");
+  gr->add_option("--summary", go.summary, "write a class summary of the batch: FILE.json (data) or FILE.html (a page for the instructor)");
 
   gradecheck::cli::check_options co;
   auto* ck = app.add_subcommand("check", "check every chain a = b = c of write-ups (.md, .tex, .ipynb) link by link, with no case");
@@ -169,6 +198,7 @@ int main(int argc, char** argv) {
   auto* sv = app.add_subcommand("solve", "print the answers of a student who rounds every answer as they write it down");
   sv->add_option("CASE", so.case_path, "case file, folder or id")->required();
   sv->add_option("--round", so.significant, "significant digits of every written answer")->check(CLI::Range(1, 50));
+  sv->add_option("--student", so.student, "solve this student's variant");
   sv->add_option("--set", so.set, "use this value for a quantity and carry on from it (name=value, repeatable)");
 
   gradecheck::cli::package_options po;
@@ -189,6 +219,7 @@ int main(int argc, char** argv) {
   ag->add_option("--results", ao.results, "the results.json to write")->required();
   ag->add_option("--reveal", ao.reveal, "never, after_due_date or always (default: each case's, else never)")
       ->check(CLI::IsMember({"never", "after_due_date", "always"}));
+  ag->add_option("--student", ao.student, "the student (default: the platform's: Gradescope's submission_metadata.json, PrairieLearn's data.json)");
   ag->add_option("--syntax", ao.syntax, "how answers are read: plain, latex or auto (default: auto)")->check(CLI::IsMember({"plain", "latex", "auto"}));
 
   try {
@@ -199,11 +230,12 @@ int main(int argc, char** argv) {
   }
   try {
     if (*gc) return gradcheck(digits, seed);
-    if (*ver) return verify(ids);
-    if (*k) return key(id, key_digits, format, compare_with);
+    if (*ver) return verify(ids, student);
+    if (*k) return key(id, student, key_digits, format, compare_with);
     if (*t) {
-      std::cout << cases::write_template(cases::load_case(resolve_case(id)));
-      return 0;
+      so_sheets.case_path = id;
+      so_sheets.student = student;
+      return gradecheck::cli::run_template(so_sheets);
     }
     if (*gr) return gradecheck::cli::run_grade(go);
     if (*gs || *pl) {

@@ -2,6 +2,7 @@
 
 #include "gradecheck/numeric/format.hpp"
 #include "gradecheck/report/feedback.hpp"
+#include "html_parts.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -14,7 +15,7 @@
 
 namespace gradecheck::report {
 
-namespace {
+namespace html {
 
 // Fill colours, the same in the graph and the table.
 const char* colour_of(grade::verdict v) {
@@ -49,31 +50,26 @@ std::string escaped(const std::string& s) {
   return out;
 }
 
-
-}  // namespace
-
-std::string to_dot(const cases::case_file& c, const grade::report& r, const view& how) {
-  std::map<std::string, const grade::graded*> by_name;
-  for (const auto& g : r.results) by_name[g.name] = &g;
+std::string derivation_dot(const cases::case_file& c, const std::vector<std::string>& asked, const std::function<node_look(const std::string&)>& look) {
+  const std::set<std::string> is_asked(asked.begin(), asked.end());
   // The asked quantities and givens a step reads, through the intermediates the case does not ask
   // for (the student never saw them named): dL_dw5 = delta_o1*h1 reads o1, t1 and h1.
   const std::function<void(const expr::node&, std::set<std::string>&, std::set<std::string>&, int)> reads =
-      [&](const expr::node& e, std::set<std::string>& asked, std::set<std::string>& givens, int depth) {
+      [&](const expr::node& e, std::set<std::string>& inputs, std::set<std::string>& givens, int depth) {
         for (const auto& n : expr::free_names(e)) {
           if (c.is_given(n)) givens.insert(n);
-          else if (by_name.count(n)) asked.insert(n);
-          else if (const auto* q = c.find(n); q && depth < 64) reads(q->expression, asked, givens, depth + 1);
+          else if (is_asked.count(n)) inputs.insert(n);
+          else if (const auto* q = c.find(n); q && depth < 64) reads(q->expression, inputs, givens, depth + 1);
         }
       };
   const auto node = [&](const std::string& name) {
     const auto* q = c.find(name);
-    std::set<std::string> asked, givens;
-    if (q) reads(q->expression, asked, givens, 0);
+    std::set<std::string> inputs, givens;
+    if (q) reads(q->expression, inputs, givens, 0);
     std::string uses;
     for (const auto& g : givens) uses += (uses.empty() ? "" : " ") + g;
-    const auto* g = by_name.at(name);
-    return "    \"" + name + "\" [fillcolor=\"" + colour_of(g->outcome) + "\", label=\"" + name + "\\n" + verdict_text(g->outcome, how) +
-           (uses.empty() ? "" : "\\n(" + uses + ")") + "\"];\n";
+    const node_look l = look(name);
+    return "    \"" + name + "\" [fillcolor=\"" + l.fill + "\", label=\"" + name + "\\n" + l.text + (uses.empty() ? "" : "\\n(" + uses + ")") + "\"];\n";
   };
   std::string out =
       "digraph derivation {\n  rankdir=LR;\n  newrank=true;\n  node [fontname=\"Helvetica\", fontsize=11, style=\"filled,rounded\", shape=box];\n"
@@ -83,34 +79,52 @@ std::string to_dot(const cases::case_file& c, const grade::report& r, const view
   for (std::size_t k = 0; k < c.parts.size(); ++k) {
     out += "  subgraph cluster_" + std::to_string(k) + " {\n    label=\"" + c.parts[k].name + "\";\n    style=rounded;\n    color=\"#bbbbbb\";\n";
     for (const auto& name : c.parts[k].quantities)
-      if (by_name.count(name)) {
+      if (is_asked.count(name)) {
         out += node(name);
         placed.insert(name);
       }
     out += "  }\n";
   }
-  for (const auto& g : r.results)
-    if (!placed.count(g.name)) out += node(g.name);
+  for (const auto& name : asked)
+    if (!placed.count(name)) out += node(name);
   // Arrows from the nearest inputs only (a transitive reduction): h1 reaches dL_dw1 through
   // dL_dh1, so no arrow of its own crosses the page.
   std::map<std::string, std::set<std::string>> inputs;
-  for (const auto& g : r.results)
-    if (const auto* q = c.find(g.name)) {
+  for (const auto& name : asked)
+    if (const auto* q = c.find(name)) {
       std::set<std::string> givens;
-      reads(q->expression, inputs[g.name], givens, 0);
+      reads(q->expression, inputs[name], givens, 0);
     }
   const std::function<bool(const std::string&, const std::string&)> reaches = [&](const std::string& from, const std::string& to) {
     const auto it = inputs.find(to);
     if (it == inputs.end()) return false;
     return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& in) { return in == from || reaches(from, in); });
   };
-  for (const auto& g : r.results)
-    for (const auto& in : inputs[g.name]) {
-      const auto& others = inputs[g.name];
+  for (const auto& name : asked)
+    for (const auto& in : inputs[name]) {
+      const auto& others = inputs[name];
       const bool through_another = std::any_of(others.begin(), others.end(), [&](const std::string& o) { return o != in && reaches(in, o); });
-      if (!through_another) out += "  \"" + in + "\" -> \"" + g.name + "\";\n";
+      if (!through_another) out += "  \"" + in + "\" -> \"" + name + "\";\n";
     }
   return out + "}\n";
+}
+
+}  // namespace html
+
+using html::colour_of;
+using html::escaped;
+
+std::string to_dot(const cases::case_file& c, const grade::report& r, const view& how) {
+  std::map<std::string, const grade::graded*> by_name;
+  std::vector<std::string> asked;
+  for (const auto& g : r.results) {
+    by_name[g.name] = &g;
+    asked.push_back(g.name);
+  }
+  return html::derivation_dot(c, asked, [&](const std::string& name) {
+    const auto* g = by_name.at(name);
+    return html::node_look{colour_of(g->outcome), verdict_text(g->outcome, how)};
+  });
 }
 
 std::string draw_svg(const std::string& graph) {

@@ -3,6 +3,7 @@
 /// quantities are `name = expression` lines, evaluated in order exactly as a
 /// worked solution is written; `ask` names what a student must submit.
 
+#include "gradecheck/cases/variant_rules.hpp"
 #include "gradecheck/expr/assignments.hpp"
 #include "gradecheck/formula/domain.hpp"
 #include "gradecheck/formula/question.hpp"
@@ -65,7 +66,7 @@ struct case_file {
   std::string id;
   std::string title;
   std::string source;     ///< the seed file and problem it comes from
-  std::string statement;  ///< the problem in a few lines
+  std::string statement;  ///< the problem in a few lines; {{name}} stands for a given's value as written
   std::string section;    ///< the heading of the problem in a write-up of several ("Problem 1"); empty: the whole file
   std::vector<expr::assignment> given;
   std::vector<expr::assignment> derive;
@@ -77,6 +78,8 @@ struct case_file {
   std::optional<formula::trajectory> trajectory;  ///< [trajectory]: an update rule checked by its trajectory
   grading_policy grading;                     ///< [grading]: reveal and credit defaults
   std::map<std::string, std::vector<std::string>> latex;  ///< [latex]: LaTeX spellings of its symbols, by name
+  variant_rules variants;                     ///< [variants]: how the givens vary between students
+  std::string student;                        ///< whose variant this is (cases/variant.hpp); empty: the case's own givens
 
   /// Returns the given or derived quantity called `name`, or nullptr.
   [[nodiscard]] const expr::assignment* find(const std::string& name) const;
@@ -86,6 +89,8 @@ struct case_file {
   [[nodiscard]] const formula::question* find_formula(const std::string& name) const;
   /// Returns true when `name` is a given.
   [[nodiscard]] bool is_given(const std::string& name) const;
+  /// Returns the statement with every {{name}} replaced by that given's value as written.
+  [[nodiscard]] std::string written_statement() const;
   /// Returns the asked quantity an answer called `name` answers: `name` itself, or for a
   /// derived quantity defined as an asked one's name (L = loss), that one.
   [[nodiscard]] std::string answered_by(const std::string& name) const;

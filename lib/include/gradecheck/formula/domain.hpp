@@ -3,7 +3,7 @@
 /// formula question, the quantities defined from them (y = softmax(z)), and
 /// constraints that keep points away from where the derivative does not exist.
 /// A point of the domain is drawn at random from a generator seeded by the
-/// case and question ids, so that a grade is reproducible byte for byte.
+/// case and question ids (random/seed.hpp), so that a grade is reproducible byte for byte.
 
 #include "gradecheck/expr/assignments.hpp"
 #include "gradecheck/expr/evaluate.hpp"
@@ -67,9 +67,6 @@ struct point {
   std::map<std::string, long> indices;
   std::map<std::string, expr::value<numeric::real50>> variables;
 };
-
-/// The generator of a question's points, seeded from "case id/question".
-std::mt19937_64 generator_for(const std::string& case_id, const std::string& question);
 
 /// Returns a random point of the domain, or throws std::runtime_error when
 /// the constraints reject 1000 draws in a row.

@@ -53,7 +53,7 @@ struct prepared_question {
   std::vector<sample> samples;
 };
 
-/// Returns q's fixed points and q.samples random points (from generator_for(case_id, q.name)),
+/// Returns q's fixed points and q.samples random points (from random::generator_for(case_id, q.name)),
 /// each with its expected value. Points where the reference is undefined are left out.
 prepared_question prepare(const domain& d, const std::vector<question>& all, const question& q, const std::string& case_id);
 

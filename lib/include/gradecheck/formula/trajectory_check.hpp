@@ -20,7 +20,7 @@ struct trajectory_result {
 };
 
 /// Returns whether the rules `new_velocity` and `new_parameter` (which may use the
-/// name t.new_velocity) reproduce t's optimizer on the domain, drawing from generator_for(case_id, "trajectory").
+/// name t.new_velocity) reproduce t's optimizer on the domain, drawing from random::generator_for(case_id, "trajectory").
 trajectory_result check_trajectory(const domain& d, const trajectory& t, const expr::node& new_velocity, const expr::node& new_parameter,
                                    const std::string& case_id);
 
