@@ -17,6 +17,7 @@
 #include "gradecheck/writeup/bind.hpp"
 #include "case_path.hpp"
 #include "output_file.hpp"
+#include "roster.hpp"
 
 #include <mpfr.h>
 
@@ -26,6 +27,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 #include <thread>
 
 namespace gradecheck::cli {
@@ -178,6 +180,14 @@ int run_grade(const grade_options& o) {
   if (o.student_per_file && !o.student.empty()) throw std::invalid_argument("--student and --student-from-file-name do not go together");
   const auto files = expand(o.submissions);
   if (files.empty()) throw std::invalid_argument("no submission files");
+  if (!o.roster.empty()) {
+    if (!o.student_per_file) throw std::invalid_argument("--roster goes with --student-from-file-name");
+    std::set<std::string> known;
+    for (const auto& s : read_roster(o.roster)) known.insert(folder_name(s));
+    for (const auto& f : files)
+      if (!known.count(f.stem().string()))
+        throw std::invalid_argument(f.string() + ": named after no student of " + o.roster + "; rename it to <student>" + f.extension().string());
+  }
   // one verified case and reference per student; without --student, everyone's is the case's own
   std::map<std::string, std::unique_ptr<student_case>> variants;
   std::vector<const student_case*> case_of;

@@ -27,6 +27,7 @@ struct grade_options {
   std::string summary;                   ///< a class summary of the batch: FILE.json or FILE.html
   std::string student;                   ///< grade against this student's variant of the case
   bool student_per_file = false;         ///< each submission's student is its file name (without extension)
+  std::string roster;                    ///< with student_per_file: every file must be named after a student of this CSV
 };
 
 /// Reads an answer file, or a write-up (.md, .tex, .ipynb, or a .txt of Markdown with display math) bound to the case.

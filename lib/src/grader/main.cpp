@@ -185,6 +185,7 @@ int main(int argc, char** argv) {
   gr->add_option("--jobs", go.jobs, "threads (default: every core)");
   gr->add_option("--student", go.student, "grade against this student's variant of the case");
   gr->add_flag("--student-from-file-name", go.student_per_file, "each submission is graded against the variant of the student its file is named after (alice@uni.edu.txt)");
+  gr->add_option("--roster", go.roster, "with --student-from-file-name: refuse a file named after no student of this CSV (a typo would grade against another variant)");
   gr->add_option("--summary", go.summary, "write a class summary of the batch: FILE.json (data) or FILE.html (a page for the instructor)");
 
   gradecheck::cli::check_options co;
