@@ -26,5 +26,7 @@ expr::environment<Real> evaluate_case(const case_file& c, const std::optional<ov
 
 template expr::environment<double> evaluate_case(const case_file&, const std::optional<override_value<double>>&);
 template expr::environment<numeric::real50> evaluate_case(const case_file&, const std::optional<override_value<numeric::real50>>&);
+template expr::environment<numeric::real100> evaluate_case(const case_file&, const std::optional<override_value<numeric::real100>>&);
+template expr::environment<numeric::real200> evaluate_case(const case_file&, const std::optional<override_value<numeric::real200>>&);
 
 }  // namespace gradecheck::cases

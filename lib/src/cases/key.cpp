@@ -1,11 +1,14 @@
 #include "gradecheck/cases/key.hpp"
 
 #include "gradecheck/cases/derivation.hpp"
+#include "gradecheck/numeric/certified.hpp"
 #include "gradecheck/numeric/format.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <sstream>
 
 namespace gradecheck::cases {
@@ -50,22 +53,70 @@ nlohmann::ordered_json tolerance_json(const tolerance& t) {
   return nullptr;
 }
 
+// The asked values as printed: each entry correctly rounded to the digits asked where that can be
+// certified (numeric/certified.hpp), with the shape of the value.
+struct printed {
+  std::size_t rows = 1, cols = 1;
+  std::vector<numeric::certified> entries;
+
+  [[nodiscard]] int least_digits() const {
+    int n = 1 << 30;
+    for (const auto& e : entries) n = std::min(n, e.digits);
+    return n;
+  }
+  // "0.5", "[1, 2]", "[[1, 2], [3, 4]]", as the expression language writes values
+  [[nodiscard]] std::string text() const {
+    if (entries.size() == 1) return entries[0].text;
+    std::string out = "[";
+    if (cols == 1) {
+      for (std::size_t k = 0; k < entries.size(); ++k) out += (k ? ", " : "") + entries[k].text;
+      return out + "]";
+    }
+    for (std::size_t i = 0; i < rows; ++i) {
+      out += i ? ", [" : "[";
+      for (std::size_t j = 0; j < cols; ++j) out += (j ? ", " : "") + entries[i * cols + j].text;
+      out += "]";
+    }
+    return out + "]";
+  }
+};
+
+std::map<std::string, printed> printed_values(const case_file& c, int digits) {
+  const auto wide = evaluate_case<numeric::real100>(c);
+  const auto check = evaluate_case<numeric::real200>(c);
+  std::map<std::string, printed> out;
+  for (const auto& a : c.ask) {
+    if (c.find_formula(a.name)) continue;
+    const auto& w = wide.at(a.name);
+    const auto& k = check.at(a.name);
+    printed p{w.rows, w.cols, {}};
+    for (std::size_t e = 0; e < w.size(); ++e) p.entries.push_back(numeric::certify(w.data[e], k.data[e], digits));
+    out[a.name] = p;
+  }
+  return out;
+}
+
 // A value as data: a string of digits for a scalar, arrays of them for a vector or a matrix (the
 // digits would not survive a JSON number).
-nlohmann::ordered_json value_json(const expr::value<numeric::real50>& v, int digits) {
-  const auto entry = [&](std::size_t k) { return numeric::to_significant(v.data[k], digits); };
-  if (v.is_scalar()) return entry(0);
+nlohmann::ordered_json value_json(const printed& v) {
+  if (v.entries.size() == 1) return v.entries[0].text;
   auto out = nlohmann::ordered_json::array();
   if (v.cols == 1) {
-    for (std::size_t k = 0; k < v.size(); ++k) out.push_back(entry(k));
+    for (const auto& e : v.entries) out.push_back(e.text);
     return out;
   }
   for (std::size_t i = 0; i < v.rows; ++i) {
     auto row = nlohmann::ordered_json::array();
-    for (std::size_t j = 0; j < v.cols; ++j) row.push_back(entry(i * v.cols + j));
+    for (std::size_t j = 0; j < v.cols; ++j) row.push_back(v.entries[i * v.cols + j].text);
     out.push_back(row);
   }
   return out;
+}
+
+// A note for a value printed to fewer digits than asked, or an empty string.
+std::string fewer_digits_note(const printed& v, int digits) {
+  const int n = v.least_digits();
+  return n < digits ? "printed to " + std::to_string(n) + " digits: the rounding to " + std::to_string(digits) + " could not be certified" : "";
 }
 
 // A given's value as the case writes it, without the spaces around it.
@@ -76,7 +127,7 @@ std::string given_text(const expr::assignment& g) {
   return t;
 }
 
-std::string json_key(const case_file& c, const std::vector<derivative_check>& checks, int digits, const expr::environment<numeric::real50>& values) {
+std::string json_key(const case_file& c, const std::vector<derivative_check>& checks, int digits, const std::map<std::string, printed>& values) {
   auto quantities = nlohmann::ordered_json::array();
   for (const auto& a : c.ask) {
     nlohmann::ordered_json q = {{"name", a.name}, {"points", a.points}};
@@ -87,8 +138,9 @@ std::string json_key(const case_file& c, const std::vector<derivative_check>& ch
       q["check"] = chk ? nlohmann::ordered_json{{"claim", chk->claim}, {"passed", chk->passed}, {"detail", chk->detail}} : nlohmann::ordered_json(nullptr);
     } else {
       const auto& v = values.at(a.name);
-      q["value"] = value_json(v, digits);
+      q["value"] = value_json(v);
       q["shape"] = {v.rows, v.cols};
+      q["digits"] = v.least_digits();
       q["expression"] = expr::to_string(c.find(a.name)->expression);
       q["tolerance"] = tolerance_json(a.within);
       q["check"] = chk ? nlohmann::ordered_json{{"of", chk->of}, {"with_respect_to", chk->wrt}, {"digits", std::stod(one_decimal(chk->digits))}}
@@ -127,7 +179,7 @@ std::string format_value(const expr::value<numeric::real50>& v, int digits) {
 }
 
 std::string write_key(const case_file& c, const std::vector<derivative_check>& checks, key_format format, int digits) {
-  const auto values = evaluate_case<numeric::real50>(c);
+  const auto values = printed_values(c, digits);
   if (format == key_format::json) return json_key(c, checks, digits, values);
   std::ostringstream out;
   if (format == key_format::text) {
@@ -138,7 +190,8 @@ std::string write_key(const case_file& c, const std::vector<derivative_check>& c
       out << "\n";
     }
     out
-        << "# " << digits << " significant digits. A derivative's check is the number of digits to which it\n"
+        << "# " << digits << " significant digits, correctly rounded: computed with 100 digits, each rounding checked by\n"
+        << "# computing again with 200. A derivative's check is the number of digits to which it\n"
         << "# agrees with finite differences of the case's own derivation (50-digit arithmetic).\n";
     for (const auto& a : c.ask) {
       const auto* q = c.find(a.name);
@@ -151,7 +204,8 @@ std::string write_key(const case_file& c, const std::vector<derivative_check>& c
       out << "\n# " << a.name << " = " << expr::to_string(q->expression) << "   [" << a.points << " pt, " << describe(a.within) << "]\n";
       if (const auto* chk = check_of(checks, a.name))
         out << "# check: d" << chk->of << "/d" << chk->wrt << " agrees to " << one_decimal(chk->digits) << " digits\n";
-      out << a.name << " = " << format_value(values.at(a.name), digits) << "\n";
+      if (const auto note = fewer_digits_note(values.at(a.name), digits); !note.empty()) out << "# " << note << "\n";
+      out << a.name << " = " << values.at(a.name).text() << "\n";
     }
   } else if (format == key_format::markdown) {
     out << "## " << c.title << " (`" << c.id << "`)\n\nSource: " << c.source << "\n\n"
@@ -163,7 +217,7 @@ std::string write_key(const case_file& c, const std::vector<derivative_check>& c
             << (chk ? one_decimal(chk->digits) + " digits" : "") << " |\n";
         continue;
       }
-      out << "| `" << a.name << "` | " << format_value(values.at(a.name), digits) << " | `" << expr::to_string(c.find(a.name)->expression)
+      out << "| `" << a.name << "` | " << values.at(a.name).text() << " | `" << expr::to_string(c.find(a.name)->expression)
           << "` | " << (chk ? one_decimal(chk->digits) + " digits" : "") << " |\n";
     }
   } else {
@@ -172,7 +226,7 @@ std::string write_key(const case_file& c, const std::vector<derivative_check>& c
       const auto* chk = check_of(checks, a.name);
       const auto* f = c.find_formula(a.name);
       const std::string shown = f ? "\\texttt{" + latex_escape(f->reference ? f->reference->text : f->derivative_text()) + "}"
-                                  : "$" + format_value(values.at(a.name), digits) + "$";
+                                  : "$" + values.at(a.name).text() + "$";
       out << "\\texttt{" << latex_escape(a.name) << "} & " << shown << " & "
           << (chk ? one_decimal(chk->digits) + " digits" : "") << " \\\\\n";
     }

@@ -546,6 +546,8 @@ value<Real> evaluate(const node& n, const environment<Real>& env, const evaluati
 
 template value<double> evaluate<double>(const node&, const environment<double>&, const evaluation_limits&);
 template value<numeric::real50> evaluate<numeric::real50>(const node&, const environment<numeric::real50>&, const evaluation_limits&);
+template value<numeric::real100> evaluate<numeric::real100>(const node&, const environment<numeric::real100>&, const evaluation_limits&);
+template value<numeric::real200> evaluate<numeric::real200>(const node&, const environment<numeric::real200>&, const evaluation_limits&);
 template value<numeric::interval> evaluate<numeric::interval>(const node&, const environment<numeric::interval>&,
                                                               const evaluation_limits&);
 template value<numeric::real50> evaluate<numeric::real50>(const node&, const environment<numeric::real50>&, const evaluation_limits&,

@@ -97,10 +97,18 @@ double to_real<double>(const decimal& d) {
   return std::strtod(d.canonical().c_str(), nullptr);
 }
 
+// mpfr_set_str rounds the exact decimal to nearest.
 template <>
 real50 to_real<real50>(const decimal& d) {
-  // mpfr_set_str rounds the exact decimal to nearest.
   return real50(d.canonical());
+}
+template <>
+real100 to_real<real100>(const decimal& d) {
+  return real100(d.canonical());
+}
+template <>
+real200 to_real<real200>(const decimal& d) {
+  return real200(d.canonical());
 }
 
 }  // namespace gradecheck::numeric

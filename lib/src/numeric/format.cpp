@@ -32,7 +32,7 @@ std::string layout(bool negative, const std::string& digits, long exponent, bool
   return out;
 }
 
-std::string written(const real50& x, int n, bool scientific);
+std::string written(mpfr_srcptr v, int n, bool scientific);
 
 void require_positive(int n) {
   if (n < 1) throw std::invalid_argument("to_significant: digits must be at least 1, got " + std::to_string(n));
@@ -40,14 +40,15 @@ void require_positive(int n) {
 
 }  // namespace
 
-std::string to_significant(const real50& x, int n) { return written(x, n, false); }
+std::string to_significant(const real50& x, int n) { return written(x.backend().data(), n, false); }
+std::string to_significant(const real100& x, int n) { return written(x.backend().data(), n, false); }
+std::string to_significant(const real200& x, int n) { return written(x.backend().data(), n, false); }
 
-std::string to_scientific(const real50& x, int n) { return written(x, n, true); }
+std::string to_scientific(const real50& x, int n) { return written(x.backend().data(), n, true); }
 
 namespace {
-std::string written(const real50& x, int n, bool scientific) {
+std::string written(mpfr_srcptr v, int n, bool scientific) {
   require_positive(n);
-  const mpfr_srcptr v = x.backend().data();
   if (mpfr_nan_p(v)) return "nan";
   if (mpfr_inf_p(v)) return mpfr_signbit(v) ? "-inf" : "inf";
   if (mpfr_zero_p(v)) return "0";

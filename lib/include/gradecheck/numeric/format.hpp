@@ -14,6 +14,8 @@ namespace gradecheck::numeric {
 std::string to_significant(const real50& x, int n);
 /// Returns `x` to `n` significant digits (same layout as the real50 overload).
 std::string to_significant(double x, int n);
+std::string to_significant(const real100& x, int n);
+std::string to_significant(const real200& x, int n);
 
 /// Returns `x` to `n` significant digits, always in scientific form ("2.4e4"),
 /// so that the written precision is plain even for whole numbers.
