@@ -10,9 +10,13 @@
 #   5. write-ups: the milliseconds to check every chain of a 50 KB seed write-up, and to grade it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash ci/build.sh --target fd_digits injection_sensitivity grading_throughput formula_latency writeup_speed >/dev/null
+bash ci/build.sh --target grader fd_digits injection_sensitivity grading_throughput formula_latency writeup_speed >/dev/null
 bin="${BUILD_DIR:-build}/lib/bench"
 "$bin/fd_digits" "${1:-5}"
+# every case's derivative claims, differenced in 100 digits: the least agreement over all of them
+for c in cases/*/; do "${BUILD_DIR:-build}/lib/grader" verify "$c"; done |
+  awk '/least agreement/ { for (i = 1; i <= NF; ++i) if ($i == "agreement") { d = $(i + 1) + 0; n++; if (!seen || d < least) { least = d; which = $1; seen = 1 } } }
+       END { printf "case derivative claims: least agreement %.1f of 50 digits over %d cases (%s)\n", least, n, which }'
 echo
 "$bin/injection_sensitivity" | tail -1
 # PyTorch from Debian lives with Debian's interpreter

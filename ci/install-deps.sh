@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages gradecheck builds with (and Graphviz, which draws the
-# derivation graph of the HTML report). Idempotent: silent and
+# derivation graph of the HTML report, and mpmath, with which ci/independent_keys.py recomputes
+# the answer keys). Idempotent: silent and
 # quick when everything is already present.
 set -euo pipefail
 
@@ -10,6 +11,7 @@ packages=(
   libarmadillo-dev
   libgtest-dev librapidcheck-dev
   graphviz
+  python3-mpmath
 )
 
 missing=()

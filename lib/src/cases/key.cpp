@@ -156,6 +156,11 @@ std::string json_key(const case_file& c, const std::vector<derivative_check>& ch
     doc["givens"] = givens;
   }
   doc["digits"] = digits;
+  if (!checks.empty()) {
+    double least = 50;
+    for (const auto& k : checks) least = std::min(least, k.digits);
+    doc["least_check_digits"] = std::stod(one_decimal(least));
+  }
   doc["quantities"] = quantities;
   return doc.dump(2) + "\n";
 }
@@ -192,7 +197,12 @@ std::string write_key(const case_file& c, const std::vector<derivative_check>& c
     out
         << "# " << digits << " significant digits, correctly rounded: computed with 100 digits, each rounding checked by\n"
         << "# computing again with 200. A derivative's check is the number of digits to which it\n"
-        << "# agrees with finite differences of the case's own derivation (50-digit arithmetic).\n";
+        << "# agrees with finite differences of the case's own derivation (differenced in 100 digits).\n";
+    if (!checks.empty()) {
+      double least = 50;
+      for (const auto& k : checks) least = std::min(least, k.digits);
+      out << "# least agreement of the " << checks.size() << " derivative checks: " << one_decimal(least) << " of 50 digits\n";
+    }
     for (const auto& a : c.ask) {
       const auto* q = c.find(a.name);
       if (const auto* f = c.find_formula(a.name)) {

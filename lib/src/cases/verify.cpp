@@ -23,6 +23,20 @@ int order_of(const case_file& c, const std::string& name) {
   return -2;
 }
 
+using wide = numeric::real100;
+
+expr::value<wide> widened(const expr::value<real50>& v) {
+  expr::value<wide> out{v.rows, v.cols, {}};
+  for (const auto& x : v.data) out.data.emplace_back(x);
+  return out;
+}
+
+expr::value<real50> narrowed(const expr::value<wide>& v) {
+  expr::value<real50> out{v.rows, v.cols, {}};
+  for (const auto& x : v.data) out.data.emplace_back(x);
+  return out;
+}
+
 // The reference formula of each question against finite differences of its forward function.
 std::vector<derivative_check> verify_formulas(const case_file& c) {
   std::vector<derivative_check> out;
@@ -34,17 +48,21 @@ std::vector<derivative_check> verify_formulas(const case_file& c) {
     for (int k = 0; k < 12; ++k) points.push_back(formula::draw(c.domain, rng));
     std::size_t compared = 0;
     for (const auto& p : points) {
-      expr::environment<real50> env;
-      formula::value50 claimed;
+      // the point's values are exact in binary; from them on, the formula and the differences are
+      // computed in real100, so that a right formula agrees to the 50th digit
+      expr::environment<wide> env;
+      expr::value<wide> claimed;
       try {
-        env = formula::environment_at(c.domain, c.formulas, p);
+        for (const auto& [name, v] : formula::environment_at(c.domain, c.formulas, p)) env[name] = widened(v);
         claimed = expr::evaluate(q.reference->tree, env);
       } catch (const expr::evaluation_error&) {
         continue;  // the reference is undefined here: not a point of the question
       }
-      formula::expectation fd;
+      struct {
+        expr::value<wide> value;
+      } fd;
       try {
-        fd = formula::finite_difference(c.domain, q, env);
+        fd.value = formula::finite_difference_wide(c.domain, q, env);
       } catch (const expr::evaluation_error& e) {
         check.passed = false;
         check.detail = "the forward function cannot be differenced at " + formula::describe(c.domain, p, c.domain.symbols()) + ": " + e.message;
@@ -54,21 +72,23 @@ std::vector<derivative_check> verify_formulas(const case_file& c) {
       // Agreement relative to the larger entry of either; a derivative that is zero (below eps^(1/2),
       // as dL/dx of batch norm over two examples) agrees when the formula gives zero too.
       const bool same_shape = claimed.rows == fd.value.rows && claimed.cols == fd.value.cols;
-      static const real50 zero_below = numeric::epsilon_power(real50(1) / 2);
-      real50 scale = 0;
+      static const wide zero_below = wide(numeric::epsilon_power(real50(1) / 2));
+      wide scale = 0;
       if (same_shape)
         for (std::size_t e = 0; e < claimed.size(); ++e)
-          scale = std::max({scale, real50(boost::multiprecision::abs(claimed.data[e])), real50(boost::multiprecision::abs(fd.value.data[e]))});
+          scale = std::max({scale, wide(boost::multiprecision::abs(claimed.data[e])), wide(boost::multiprecision::abs(fd.value.data[e]))});
       double digits = same_shape ? 50 : 0;
       if (same_shape && scale >= zero_below)
         for (std::size_t e = 0; e < claimed.size(); ++e) {
-          const real50 err = boost::multiprecision::abs(claimed.data[e] - fd.value.data[e]) / scale;
+          const wide err = boost::multiprecision::abs(claimed.data[e] - fd.value.data[e]) / scale;
           digits = std::min(digits, err == 0 ? 50.0 : std::clamp(static_cast<double>(-boost::multiprecision::log10(err)), 0.0, 50.0));
         }
-      const bool ok = same_shape && digits >= 25;
+      // a right formula agrees to the 50 digits of the answers it grades; 45 leaves the differences room
+      const bool ok = same_shape && digits >= 45;
       if (!ok && check.passed) {
         check.passed = false;
-        check.detail = "at " + formula::describe(c.domain, p, c.domain.symbols()) + " the formula gives " + formula::show(claimed, 20) + ", finite differences give " + formula::show(fd.value, 20);
+        check.detail = "at " + formula::describe(c.domain, p, c.domain.symbols()) + " the formula gives " + formula::show(narrowed(claimed), 20) +
+                       ", finite differences give " + formula::show(narrowed(fd.value), 20);
       }
       check.digits = std::min(check.digits, digits);
     }
@@ -118,9 +138,11 @@ std::optional<std::pair<std::string, std::string>> derivative_parts(const case_f
 }
 
 std::vector<derivative_check> verify_derivatives(const case_file& c) {
-  const auto base = evaluate_case<real50>(c);
-  auto opt = diff::ridders_options<real50>::defaults();
-  opt.initial_step = real50(1) / 100;  // small enough to stay on one side of the kinks of most homework
+  // Differenced in twice the digits printed, so that the differences' own error stays below the 50th digit
+  // and a claim right to its last printed digit shows 50 digits of agreement.
+  const auto base = evaluate_case<wide>(c);
+  auto opt = diff::ridders_options<wide>::defaults();
+  opt.initial_step = wide(1) / 100;  // small enough to stay on one side of the kinks of most homework
   std::vector<derivative_check> out;
   for (const auto& q : c.derive) {
     const auto parts = derivative_parts(c, q.name);
@@ -131,10 +153,10 @@ std::vector<derivative_check> verify_derivatives(const case_file& c) {
     const auto& Y = base.at(wrt);
     const auto& claimed = base.at(q.name);
     // dX/dY as a function of Y's entries
-    const auto f = [&](const std::vector<real50>& y) {
-      expr::value<real50> moved = Y;
+    const auto f = [&](const std::vector<wide>& y) {
+      expr::value<wide> moved = Y;
       moved.data = y;
-      return evaluate_case<real50>(c, override_value<real50>{wrt, moved}).at(of).data;
+      return evaluate_case<wide>(c, override_value<wide>{wrt, moved}).at(of).data;
     };
     const std::size_t expected = X.size() * Y.size();
     if (claimed.size() != expected) {
@@ -143,16 +165,17 @@ std::vector<derivative_check> verify_derivatives(const case_file& c) {
       out.push_back(check);
       continue;
     }
-    numeric::matrix<real50> analytic(X.size(), Y.size());
+    numeric::matrix<wide> analytic(X.size(), Y.size());
     // Y scalar: the shape of X; X scalar: the shape of Y; both: rows of X by columns of Y.
     analytic.data = claimed.data;
     const auto numeric_jacobian = diff::jacobian(f, Y.data, opt);
-    real50 scale = 0;
-    for (const auto& x : X.data) scale = std::max<real50>(scale, boost::multiprecision::abs(x));
-    const auto report = diff::compare_jacobians(analytic, numeric_jacobian, scale);
+    wide scale = 0;
+    for (const auto& x : X.data) scale = std::max<wide>(scale, boost::multiprecision::abs(x));
+    // passing needs the 50 digits printed: a relative error within 1e-50, the precision of real50
+    const auto report = diff::compare_jacobians(analytic, numeric_jacobian, scale, wide(numeric::epsilon<real50>()));
     const auto& worst = report.entries.front();
     check.passed = report.passed();
-    check.digits = report.worst_digits();
+    check.digits = std::min(report.worst_digits(), static_cast<double>(std::numeric_limits<real50>::digits10));
     check.detail = "claimed " + numeric::to_significant(worst.analytic, 20) + ", finite differences give " +
                    numeric::to_significant(worst.numeric, 20) + " (" + std::to_string(static_cast<int>(check.digits)) + " digits agree)";
     out.push_back(check);

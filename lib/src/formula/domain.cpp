@@ -127,7 +127,8 @@ expr::environment<real50> bind(const domain& d, const point& p) {
   return env;
 }
 
-expr::environment<real50> rebind(const domain& d, expr::environment<real50> env, const std::string& name, const value50& with) {
+template <class Real>
+expr::environment<Real> rebind(const domain& d, expr::environment<Real> env, const std::string& name, const expr::value<Real>& with) {
   env[name] = with;
   bool after = std::none_of(d.define.begin(), d.define.end(), [&](const auto& a) { return a.name == name; });
   for (const auto& a : d.define) {
@@ -136,6 +137,10 @@ expr::environment<real50> rebind(const domain& d, expr::environment<real50> env,
   }
   return env;
 }
+
+template expr::environment<real50> rebind(const domain&, expr::environment<real50>, const std::string&, const expr::value<real50>&);
+template expr::environment<numeric::real100> rebind(const domain&, expr::environment<numeric::real100>, const std::string&,
+                                                    const expr::value<numeric::real100>&);
 
 bool satisfies(const domain& d, const expr::environment<real50>& env) {
   for (const auto& c : d.constraints) {

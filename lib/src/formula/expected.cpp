@@ -20,7 +20,8 @@ expr::environment<real50> environment_at(const domain& d, const std::vector<ques
 namespace {
 
 // The flat positions of the entries q moves: all of them, one entry (z[j], M[i, j]) or a row (M[i]).
-std::vector<std::size_t> positions_of(const question& q, const value50& base, const expr::environment<real50>& env) {
+template <class Real>
+std::vector<std::size_t> positions_of(const question& q, const expr::value<Real>& base, const expr::environment<Real>& env) {
   std::vector<std::size_t> at;
   for (const auto& e : q.entry) {
     const auto v = expr::evaluate(e, env);
@@ -43,39 +44,50 @@ std::vector<std::size_t> positions_of(const question& q, const value50& base, co
   return out;
 }
 
-}  // namespace
-
-expectation finite_difference(const domain& d, const question& q, const expr::environment<real50>& env) {
+// The derivative of q's forward function and the largest error estimate of its entries, in Real.
+template <class Real>
+std::pair<expr::value<Real>, Real> differenced(const domain& d, const question& q, const expr::environment<Real>& env) {
+  using value = expr::value<Real>;
   const expr::node& of = q.derivative_of->tree;
-  const value50& base = env.at(q.with_respect_to);
-  const value50 at_base = expr::evaluate(of, env);
-  auto opt = diff::ridders_options<real50>::defaults();
-  opt.initial_step = real50(1) / 10000;
+  const value& base = env.at(q.with_respect_to);
+  const value at_base = expr::evaluate(of, env);
+  auto opt = diff::ridders_options<Real>::defaults();
+  opt.initial_step = Real(1) / 10000;
   const auto moved = positions_of(q, base, env);
   // of as a function of the moved entries
-  const auto f = [&](const std::vector<real50>& entries) {
-    value50 changed = base;
+  const auto f = [&](const std::vector<Real>& entries) {
+    value changed = base;
     for (std::size_t k = 0; k < moved.size(); ++k) changed.data[moved[k]] = entries[k];
     return expr::evaluate(of, rebind(d, env, q.with_respect_to, changed)).data;
   };
-  std::vector<real50> start;
+  std::vector<Real> start;
   for (const auto k : moved) start.push_back(base.data[k]);
   const auto J = diff::jacobian(f, start, opt);
-  expectation out;
+  value out;
   if (moved.size() == 1)
-    out.value = {at_base.rows, at_base.cols, J.value.data};  // one entry moved: the shape of the function
+    out = {at_base.rows, at_base.cols, J.value.data};  // one entry moved: the shape of the function
   else if (at_base.is_scalar() && q.numerator_layout)
-    out.value = {1, moved.size(), J.value.data};
+    out = {1, moved.size(), J.value.data};
   else if (at_base.is_scalar() && q.entry.empty())
-    out.value = {base.rows, base.cols, J.value.data};  // dL/dW has the shape of W
+    out = {base.rows, base.cols, J.value.data};  // dL/dW has the shape of W
   else if (at_base.is_scalar())
-    out.value = value50::column(J.value.data);  // the gradient by a row of a matrix, as a column
+    out = value::column(J.value.data);  // the gradient by a row of a matrix, as a column
   else
-    out.value = {J.value.rows, J.value.cols, J.value.data};
-  real50 worst = 0;
+    out = {J.value.rows, J.value.cols, J.value.data};
+  Real worst = 0;
   for (const auto& e : J.error.data) worst = std::max(worst, e);
-  out.allowance = 8 * worst;
-  return out;
+  return {out, worst};
+}
+
+}  // namespace
+
+expectation finite_difference(const domain& d, const question& q, const expr::environment<real50>& env) {
+  auto [value, worst] = differenced(d, q, env);
+  return {std::move(value), 8 * worst};
+}
+
+expr::value<numeric::real100> finite_difference_wide(const domain& d, const question& q, const expr::environment<numeric::real100>& env) {
+  return differenced(d, q, env).first;
 }
 
 expectation expected_value(const domain& d, const question& q, const expr::environment<real50>& env) {

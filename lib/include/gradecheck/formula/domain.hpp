@@ -87,9 +87,9 @@ std::vector<point> fixed_points(const domain& d);
 expr::environment<numeric::real50> bind(const domain& d, const point& p);
 
 /// Returns the environment with `name` (a variable or a defined quantity) set
-/// to `with` and every definition after it recomputed.
-expr::environment<numeric::real50> rebind(const domain& d, expr::environment<numeric::real50> env, const std::string& name,
-                                          const expr::value<numeric::real50>& with);
+/// to `with` and every definition after it recomputed. For real50 and real100.
+template <class Real>
+expr::environment<Real> rebind(const domain& d, expr::environment<Real> env, const std::string& name, const expr::value<Real>& with);
 
 /// Returns true when every constraint holds in env.
 bool satisfies(const domain& d, const expr::environment<numeric::real50>& env);

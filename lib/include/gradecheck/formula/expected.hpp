@@ -35,6 +35,9 @@ expr::environment<numeric::real50> environment_at(const domain& d, const std::ve
 /// layout; otherwise the Jacobian, one row per entry of the function.
 expectation finite_difference(const domain& d, const question& q, const expr::environment<numeric::real50>& env);
 
+/// Returns the same derivative computed in real100: for checking a reference formula to its last digit.
+expr::value<numeric::real100> finite_difference_wide(const domain& d, const question& q, const expr::environment<numeric::real100>& env);
+
 /// Returns q's reference value at env: its formula if it has one, finite differences otherwise.
 expectation expected_value(const domain& d, const question& q, const expr::environment<numeric::real50>& env);
 
