@@ -73,6 +73,18 @@ int main(int argc, char** argv) {
   for (int k = 0; k < reps; ++k) (void)gradecheck::expr::evaluate(variant, world);
   const double per_evaluation = seconds_since(start) / reps;
 
+  // correct submissions: every answer within tolerance, the case most of a class hands in
+  std::ifstream correct_in(root + "/cases/mlp-2-2-2-sigmoid-mse/submissions/correct.txt");
+  const std::string correct{std::istreambuf_iterator<char>(correct_in), {}};
+  start = clock_type::now();
+  for (int k = 0; k < n; ++k) (void)grade::grade_submission(ref, grade::parse_submission(correct, "correct.txt", c), with_search);
+  const double right = seconds_since(start);
+  start = clock_type::now();
+  for (int k = 0; k < n; ++k) (void)grade::parse_submission(correct, "correct.txt", c);
+  const double parse_only = seconds_since(start);
+
+  std::printf("correct submissions, one thread: %8.0f submissions/s  (%.3f ms each, %.3f ms of it reading the file)\n", n / right,
+              1000 * right / n, 1000 * parse_only / n);
   std::printf("one thread:   %8.0f submissions/s  (%.2f ms each)\n", n / one, 1000 * one / n);
   std::printf("two threads:  %8.0f submissions/s  (speed-up %.2f)\n", (n / 2 * 2) / two, one / two * (n / 2 * 2) / n);
   std::printf("mistake search: %zu evaluations for %zu searched answers (%.0f each, bound %zu); one evaluation %.1f us,\n"

@@ -1,5 +1,6 @@
-// Fuzz target: reading and grading a submission against seed 000 Problem 1,
-// and writing every report format. None of it may throw or crash.
+// Fuzz target: reading and grading a submission against one unit of seed 000 Problem 1
+// (small-case.toml: a small case, so that runs are many), and writing every report format.
+// None of it may throw or crash.
 #include "gradecheck/cases/load.hpp"
 #include "gradecheck/grade/grade.hpp"
 #include "gradecheck/report/csv.hpp"
@@ -9,13 +10,13 @@
 #include <cstdint>
 #include <string>
 
-#ifndef GRADECHECK_FUZZ_CASE
-#error "GRADECHECK_FUZZ_CASE names the case the submissions are graded against"
+#ifndef GRADECHECK_FUZZ_SUBMISSION_CASE
+#error "GRADECHECK_FUZZ_SUBMISSION_CASE names the case the submissions are graded against"
 #endif
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace gradecheck;
-  static const cases::case_file c = cases::load_case(GRADECHECK_FUZZ_CASE);
+  static const cases::case_file c = cases::load_case(GRADECHECK_FUZZ_SUBMISSION_CASE);
   static const grade::reference ref = grade::make_reference(c);
   const std::string text(reinterpret_cast<const char*>(data), size);
   const auto report = grade::grade_submission(ref, grade::parse_submission(text, "fuzz.txt", c));

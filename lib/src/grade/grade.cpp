@@ -112,11 +112,12 @@ class grader {
     std::map<std::string, graded> results;
     for (const auto& q : c_.derive) {
       std::optional<box_value> step;
-      try {
-        step = expr::evaluate<interval>(q.expression, world);
-      } catch (const expr::evaluation_error&) {
-        step.reset();  // the student's inputs leave this step undefined; judged on the reference alone
-      }
+      // an answer within tolerance is right whatever the student's inputs give: its step is not evaluated
+      if (!within_tolerance(q.name)) try {
+          step = expr::evaluate<interval>(q.expression, world);
+        } catch (const expr::evaluation_error&) {
+          step.reset();  // the student's inputs leave this step undefined; judged on the reference alone
+        }
       if (s_.answers.count(q.name) || c_.find_asked(q.name)) results[q.name] = grade_one(q, step, world);
       const bool usable = answers_.count(q.name) && same_shape(answers_.at(q.name).value, ref_.values.at(q.name));
       world[q.name] = usable ? input_box(q.name) : (step ? *step : point_box(ref_.values.at(q.name)));
@@ -227,6 +228,19 @@ class grader {
     if (d) g.diagnoses.insert(g.diagnoses.begin(), std::move(*d));
     verdicts_[g.name] = v;
     return g;
+  }
+
+  // True when every entry of the student's answer to `name` is within its tolerance of the reference.
+  bool within_tolerance(const std::string& name) {
+    const auto w = answers_.find(name);
+    if (w == answers_.end() || !c_.find_asked(name)) return false;
+    const point_value& ref = ref_.values.at(name);
+    if (!same_shape(w->second.value, ref)) return false;
+    const cases::tolerance& tol = tolerance_of(name);
+    const std::vector<real50>& hw = half_widths(name);
+    for (std::size_t k = 0; k < ref.size(); ++k)
+      if (!within(tol, w->second.value.data[k], ref.data[k], hw[k])) return false;
+    return true;
   }
 
   // The verdict of each entry, before any diagnosis of the whole answer.
