@@ -1,7 +1,7 @@
 #include "gradecheck/cases/latex_symbols.hpp"
 
 #include "gradecheck/cases/derivation.hpp"
-#include "gradecheck/formula/domain.hpp"
+#include "gradecheck/formula/point.hpp"
 #include "gradecheck/random/seed.hpp"
 
 namespace gradecheck::cases {

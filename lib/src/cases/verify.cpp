@@ -3,6 +3,7 @@
 #include "gradecheck/cases/derivation.hpp"
 #include "gradecheck/diff/gradient_check.hpp"
 #include "gradecheck/formula/expected.hpp"
+#include "gradecheck/formula/point.hpp"
 #include "gradecheck/formula/trajectory_check.hpp"
 #include "gradecheck/numeric/format.hpp"
 #include "gradecheck/random/seed.hpp"

@@ -1,4 +1,4 @@
-#include "gradecheck/formula/domain.hpp"
+#include "gradecheck/formula/point.hpp"
 
 #include "gradecheck/expr/assignments.hpp"
 #include "gradecheck/random/seed.hpp"

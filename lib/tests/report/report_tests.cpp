@@ -4,6 +4,7 @@
 #include "gradecheck/report/text.hpp"
 
 #include "gradecheck/cases/load.hpp"
+#include "gradecheck/grade/grade.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -8,6 +8,8 @@
 
 #include "gradecheck/cases/case.hpp"
 #include "gradecheck/cases/verify.hpp"
+#include "gradecheck/expr/evaluate.hpp"
+#include "gradecheck/numeric/real.hpp"
 
 #include <cstddef>
 #include <map>

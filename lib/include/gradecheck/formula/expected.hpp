@@ -4,7 +4,7 @@
 /// forward function (Ridders in 50 digits). A question's points and the values
 /// there are computed once per case and shared by every submission.
 
-#include "gradecheck/formula/domain.hpp"
+#include "gradecheck/formula/point.hpp"
 #include "gradecheck/formula/question.hpp"
 
 #include <string>

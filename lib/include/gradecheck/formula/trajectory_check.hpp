@@ -5,7 +5,7 @@
 /// optimizer of ops/optimizer.hpp step by step. Conventions that scale the
 /// velocity differently but move the parameter the same way pass.
 
-#include "gradecheck/formula/domain.hpp"
+#include "gradecheck/formula/point.hpp"
 #include "gradecheck/formula/question.hpp"
 
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 /// The gradebook of a batch: one row per submission, the verdict of every quantity.
 
-#include "gradecheck/grade/grade.hpp"
+#include "gradecheck/grade/finding.hpp"
 
 #include <string>
 #include <vector>

@@ -5,7 +5,7 @@
 /// of every answer with its feedback.
 
 #include "gradecheck/cases/case.hpp"
-#include "gradecheck/grade/grade.hpp"
+#include "gradecheck/grade/finding.hpp"
 #include "gradecheck/report/disclosure.hpp"
 
 #include <string>

@@ -3,7 +3,7 @@
 /// and PrairieLearn's external-grader results.json. Verdict names are used
 /// verbatim in every one of them; what they show of the key follows the view.
 
-#include "gradecheck/grade/grade.hpp"
+#include "gradecheck/grade/finding.hpp"
 #include "gradecheck/report/disclosure.hpp"
 
 #include <string>

@@ -2,7 +2,7 @@
 /// The readable report: what is wrong first, each with its reason (and, when
 /// the key may be shown, the fix), then every answer in the case's order.
 
-#include "gradecheck/grade/grade.hpp"
+#include "gradecheck/grade/finding.hpp"
 #include "gradecheck/report/disclosure.hpp"
 
 #include <string>
