@@ -1,7 +1,7 @@
 // How small an error in an analytic derivative each check catches: for every
 // op of the catalog, the first entry of its analytic Jacobian is multiplied by
 // (1 + d) for d = 10^-1, 10^-2, ... and checked against Ridders' finite
-// differences in real50 (default tolerance eps^(1/2)) and in double; the
+// differences in real50 and in double (the default: within Ridders' own error estimate); the
 // smallest d still caught is printed. ci/bench.sh runs the same injection
 // through torch.autograd.gradcheck in float64 when PyTorch is installed.
 

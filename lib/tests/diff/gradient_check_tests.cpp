@@ -38,6 +38,22 @@ TEST(gradient_check, fails_a_gradient_wrong_in_the_thirtieth_digit_and_lists_it_
   EXPECT_TRUE(r.entries.back().pass);
 }
 
+// By default an entry passes on Ridders' error estimate (near 1e-46 here), not on a fixed eps^(1/2):
+// a gradient off by a relative 1e-40 fails, and every entry of the right one passes.
+TEST(gradient_check, by_default_fails_a_gradient_wrong_in_the_fortieth_digit) {
+  for (std::size_t k = 0; k < point.size(); ++k) {
+    V wrong = gradient_of_f(point);
+    wrong[k] *= 1 + real50("1e-40");
+    const auto r = diff::check_gradient(f, point, wrong);
+    EXPECT_FALSE(r.passed()) << "entry " << k << "\n" << diff::to_table(r, 50);
+    EXPECT_EQ(r.entries.front().col, k);
+  }
+  // a fixed tolerance, when given, is accepted besides the estimate
+  V wrong = gradient_of_f(point);
+  wrong[0] *= 1 + real50("1e-40");
+  EXPECT_TRUE(diff::check_gradient(f, point, wrong, real50("1e-30")).passed());
+}
+
 TEST(gradient_check, fails_a_wrong_formula_at_the_default_tolerance) {
   V wrong = gradient_of_f(point);
   wrong[0] = point[0] * point[1];  // forgot the factor 2

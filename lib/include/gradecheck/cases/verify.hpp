@@ -3,7 +3,7 @@
 /// an earlier derived quantity, is a claim that it equals the derivative of X
 /// with respect to Y: Y is moved (its own definition set aside) and every
 /// quantity after it recomputed. The claim is checked against Ridders' finite
-/// differences in 50 digits. For Y a given this is the total derivative; for
+/// differences in 100 digits (twice the 50 printed), to a relative 1e-50. For Y a given this is the total derivative; for
 /// Y derived it is the derivative through the graph from Y on, as backprop
 /// computes it (dL/dh1 moves h1 and recomputes the layers above it).
 ///
@@ -11,9 +11,9 @@
 /// the Jacobian, one row per entry of X.
 ///
 /// A formula question's reference formula is checked the same way against its
-/// forward function, at the domain's fixed points and 12 random ones, to 25
-/// digits (eps^(1/2)) relative to the larger entry; a derivative below
-/// eps^(1/2) counts as zero. An update rule's reference formulas must
+/// forward function, at the domain's fixed points and 12 random ones, in 100
+/// digits, to 45 digits relative to the larger entry; a derivative below
+/// real50's eps^(1/2) counts as zero. An update rule's reference formulas must
 /// reproduce the optimizer's trajectory.
 
 #include "gradecheck/cases/case.hpp"
