@@ -79,7 +79,7 @@ int run_autograde(const autograde_options& o) {
   auto tests = nlohmann::ordered_json::array();
   std::string message;
   for (const auto& id_or_path : o.cases) {
-    const auto c = load_verified_case(id_or_path, c_has_variants(id_or_path) ? student : "");
+    const auto c = load_verified_case(id_or_path, c_has_variants(id_or_path) ? student : "", o.verified_at_setup);
     const auto ref = grade::make_reference(c);
     const auto file = submission_for(c.id, o.submission_dir, o.cases.size() == 1);
     grade::submission s;
@@ -141,21 +141,23 @@ int run_package(const package_options& o) {
       "cd \"${AUTOGRADER_SOURCE:-" + std::string(gradescope ? "/autograder/source" : "/grade/source") + "}\"\n"
       "bash ci/install-deps.sh\n"
       "cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DGRADECHECK_BUILD_TESTS=OFF -DGRADECHECK_BUILD_BENCHMARKS=OFF\n"
-      "cmake --build build --target grader --parallel \"$(nproc)\"\n";
+      "cmake --build build --target grader --parallel \"$(nproc)\"\n"
+      "# every case's derivation checked by finite differences once, here: a wrong one stops the setup\n"
+      "build/lib/grader verify" + case_args + "\n";
   const std::string run =
       gradescope ? "#!/usr/bin/env bash\n"
                    "# Gradescope runs this for every submission: grades /autograder/submission into results.json.\n"
                    "set -euo pipefail\n"
                    "root=${AUTOGRADER_ROOT:-/autograder}\n"
                    "cd \"${AUTOGRADER_SOURCE:-$root/source}\"\n"
-                   "build/lib/grader autograde --format gradescope --submission \"$root/submission\" --results \"$root/results/results.json\"" + reveal +
+                   "build/lib/grader autograde --format gradescope --submission \"$root/submission\" --results \"$root/results/results.json\" --verified-at-setup" + reveal +
                        case_args + "\n"
                  : "#!/usr/bin/env bash\n"
                    "# PrairieLearn's external grader runs this for every submission: grades /grade/student into results.json.\n"
                    "set -euo pipefail\n"
                    "root=${GRADE_ROOT:-/grade}\n"
                    "cd \"${AUTOGRADER_SOURCE:-$root/source}\"\n"
-                   "build/lib/grader autograde --format prairielearn --submission \"$root/student\" --results \"$root/results/results.json\"" + reveal +
+                   "build/lib/grader autograde --format prairielearn --submission \"$root/student\" --results \"$root/results/results.json\" --verified-at-setup" + reveal +
                        case_args + "\n";
   zip_writer zip;
   zip.add("setup.sh", setup, true);

@@ -220,6 +220,7 @@ int main(int argc, char** argv) {
   ag->add_option("--results", ao.results, "the results.json to write")->required();
   ag->add_option("--reveal", ao.reveal, "never, after_due_date or always (default: each case's, else never)")
       ->check(CLI::IsMember({"never", "after_due_date", "always"}));
+  ag->add_flag("--verified-at-setup", ao.verified_at_setup, "the cases were verified when the autograder was set up (setup.sh does): do not verify them again");
   ag->add_option("--student", ao.student, "the student (default: the platform's: Gradescope's submission_metadata.json, PrairieLearn's data.json)");
   ag->add_option("--syntax", ao.syntax, "how answers are read: plain, latex or auto (default: auto)")->check(CLI::IsMember({"plain", "latex", "auto"}));
 
