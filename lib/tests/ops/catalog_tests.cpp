@@ -1,5 +1,6 @@
 #include "gradecheck/ops/catalog.hpp"
 
+#include "../support/precisions.hpp"
 #include "gradecheck/diff/gradient_check.hpp"
 #include "gradecheck/numeric/real.hpp"
 
@@ -8,14 +9,24 @@
 #include <set>
 
 using gradecheck::numeric::real50;
+using gradecheck::testing::digits;
 namespace diff = gradecheck::diff;
 namespace ops = gradecheck::ops;
 
-TEST(catalog, every_op_passes_its_finite_difference_check_in_50_digits) {
-  for (const auto& op : ops::op_catalog<real50>()) {
+template <class Real>
+class catalog : public ::testing::Test {};
+TYPED_TEST_SUITE(catalog, gradecheck::testing::precisions, gradecheck::testing::precision_names);
+
+// Ridders' method keeps all but a few digits of the type's: the least agreement
+// over the catalog measured 45.9 of 50 digits in real50 and 94.7 of 100 in real100
+// at the default seed, 43.3 and 92.1 over seeds 2000 to 2039. So in real100 the
+// 50 digits a key prints are confirmed with some 40 to spare.
+TYPED_TEST(catalog, every_op_passes_its_finite_difference_check_to_all_but_ten_digits) {
+  using Real = TypeParam;
+  for (const auto& op : ops::op_catalog<Real>()) {
     const auto r = diff::check_jacobian(op.value, op.point, op.jacobian(op.point));
     EXPECT_TRUE(r.passed()) << op.name << "\n" << diff::to_table(r);
-    EXPECT_GT(r.worst_digits(), 40) << op.name;
+    EXPECT_GT(r.worst_digits(), digits<Real>() - 10) << op.name;
   }
 }
 
