@@ -189,7 +189,7 @@ std::string write_key(const case_file& c, const std::vector<derivative_check>& c
   std::ostringstream out;
   if (format == key_format::text) {
     out << "# answer key: " << c.id << "\n# " << c.title << "\n# source: " << c.source << "\n";
-    if (!c.student.empty()) {
+    if (!c.student.empty() && !c.variants.empty()) {
       out << "# the variant of student " << c.student << ":";
       for (const auto& g : c.variants.givens) out << " " << g.name << " = " << given_text(*c.find(g.name)) << ";";
       out << "\n";
