@@ -53,10 +53,7 @@ std::string case_file::written_statement() const {
     if (close == std::string::npos) return out + statement.substr(at);
     const std::string name = statement.substr(open + 2, close - open - 2);
     const auto* a = is_given(name) ? find(name) : nullptr;
-    std::string value = a ? a->text : statement.substr(open, close + 2 - open);
-    value.erase(0, value.find_first_not_of(" \t"));
-    value.erase(value.find_last_not_of(" \t\r") + 1);
-    out += statement.substr(at, open - at) + value;
+    out += statement.substr(at, open - at) + (a ? expr::written_value(*a) : statement.substr(open, close + 2 - open));
     at = close + 2;
   }
 }

@@ -119,14 +119,6 @@ std::string fewer_digits_note(const printed& v, int digits) {
   return n < digits ? "printed to " + std::to_string(n) + " digits: the rounding to " + std::to_string(digits) + " could not be certified" : "";
 }
 
-// A given's value as the case writes it, without the spaces around it.
-std::string given_text(const expr::assignment& g) {
-  std::string t = g.text;
-  t.erase(0, t.find_first_not_of(" \t"));
-  t.erase(t.find_last_not_of(" \t\r") + 1);
-  return t;
-}
-
 std::string json_key(const case_file& c, const std::vector<derivative_check>& checks, int digits, const std::map<std::string, printed>& values) {
   auto quantities = nlohmann::ordered_json::array();
   for (const auto& a : c.ask) {
@@ -151,7 +143,7 @@ std::string json_key(const case_file& c, const std::vector<derivative_check>& ch
   nlohmann::ordered_json doc = {{"case", c.id}, {"title", c.title}, {"source", c.source}};
   if (!c.student.empty()) {
     auto givens = nlohmann::ordered_json::object();
-    for (const auto& g : c.given) givens[g.name] = given_text(g);
+    for (const auto& g : c.given) givens[g.name] = expr::written_value(g);
     doc["student"] = c.student;
     doc["givens"] = givens;
   }
@@ -191,7 +183,7 @@ std::string write_key(const case_file& c, const std::vector<derivative_check>& c
     out << "# answer key: " << c.id << "\n# " << c.title << "\n# source: " << c.source << "\n";
     if (!c.student.empty() && !c.variants.empty()) {
       out << "# the variant of student " << c.student << ":";
-      for (const auto& g : c.variants.givens) out << " " << g.name << " = " << given_text(*c.find(g.name)) << ";";
+      for (const auto& g : c.variants.givens) out << " " << g.name << " = " << expr::written_value(*c.find(g.name)) << ";";
       out << "\n";
     }
     out
@@ -251,7 +243,7 @@ std::string write_template(const case_file& c) {
   out << prefixed(c.written_statement(), "# ");
   if (!c.given.empty()) {
     out << "#\n# " << (c.student.empty() ? "Given:" : "Your numbers (" + c.student + "):") << "\n";
-    for (const auto& g : c.given) out << "#   " << g.name << " = " << given_text(g) << "\n";
+    for (const auto& g : c.given) out << "#   " << g.name << " = " << expr::written_value(g) << "\n";
   }
   if (c.formulas.size() < c.ask.size())
     out << "#\n# Write each answer after its '=': a number (0.5933), an expression (1/sqrt(13)),\n"

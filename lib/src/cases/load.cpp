@@ -299,9 +299,7 @@ class loader {
       if (!c.is_given(name)) fail({statement_line_, 1}, "the statement's {{" + name + "}} names no given of this case");
     }
     for (const auto& g : c.variants.givens) {
-      std::string seed = c.find(g.name)->text;
-      seed.erase(0, seed.find_first_not_of(" \t"));
-      seed.erase(seed.find_last_not_of(" \t\r") + 1);
+      const std::string seed = expr::written_value(*c.find(g.name));
       if (c.statement.find(g.name + " = " + seed) != std::string::npos)
         fail(g.where, g.name + " varies, but the statement writes its value (" + g.name + " = " + seed + "): write {{" + g.name + "}} there instead");
     }

@@ -4,6 +4,12 @@
 
 namespace gradecheck::expr {
 
+std::string written_value(const assignment& a) {
+  const std::size_t first = a.text.find_first_not_of(" \t\r");
+  if (first == std::string::npos) return "";
+  return a.text.substr(first, a.text.find_last_not_of(" \t\r") + 1 - first);
+}
+
 std::string canonical_name(std::string_view name) {
   std::string out(name);
   for (auto& c : out)

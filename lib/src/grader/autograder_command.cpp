@@ -43,9 +43,6 @@ std::string read_file(const std::filesystem::path& p) {
   return {std::istreambuf_iterator<char>(in), {}};
 }
 
-// Only a case that varies is drawn for the student: the others need no note that they do not.
-bool c_has_variants(const std::string& id_or_path) { return !cases::load_case(resolve_case(id_or_path)).variants.empty(); }
-
 }  // namespace
 
 std::string student_of(const std::string& format, const std::filesystem::path& submission_dir) {
@@ -79,7 +76,7 @@ int run_autograde(const autograde_options& o) {
   auto tests = nlohmann::ordered_json::array();
   std::string message;
   for (const auto& id_or_path : o.cases) {
-    const auto c = load_verified_case(id_or_path, c_has_variants(id_or_path) ? student : "", o.verified_at_setup);
+    const auto c = verified_case(cases::load_case(resolve_case(id_or_path)), student, o.verified_at_setup, true);
     const auto ref = grade::make_reference(c);
     const auto file = submission_for(c.id, o.submission_dir, o.cases.size() == 1);
     grade::submission s;

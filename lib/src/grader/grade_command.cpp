@@ -189,12 +189,13 @@ int run_grade(const grade_options& o) {
         throw std::invalid_argument(f.string() + ": named after no student of " + o.roster + "; rename it to <student>" + f.extension().string());
   }
   // one verified case and reference per student; without --student, everyone's is the case's own
+  const auto base = cases::load_case(resolve_case(o.case_path));
   std::map<std::string, std::unique_ptr<student_case>> variants;
   std::vector<const student_case*> case_of;
   for (const auto& f : files) {
     const std::string student = o.student_per_file ? f.stem().string() : o.student;
     auto& slot = variants[student];
-    if (!slot) slot = std::make_unique<student_case>(load_verified_case(o.case_path, student));
+    if (!slot) slot = std::make_unique<student_case>(verified_case(base, student, false, variants.size() > 1));
     case_of.push_back(slot.get());
   }
   const auto& c = variants.begin()->second->c;

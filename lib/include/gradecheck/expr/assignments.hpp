@@ -20,6 +20,9 @@ struct assignment {
   position where;  ///< of the name
 };
 
+/// Returns the expression of `a` as written, without the spaces around it ("0.15", "[0.5, -1]").
+std::string written_value(const assignment& a);
+
 /// Returns `name` with every '/' replaced by '_' ("dL/dw5" -> "dL_dw5").
 std::string canonical_name(std::string_view name);
 
