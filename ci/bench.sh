@@ -5,7 +5,8 @@
 #   2. the smallest error injected into an analytic derivative that the check catches, in real50
 #      and double, and (when Debian's python3-torch is installed) that torch.autograd.gradcheck catches;
 #   3. grading: submissions per second on one and two threads, the cost of the mistake search,
-#      and a plain Python comparison with math.isclose as a baseline;
+#      and a plain Python comparison with math.isclose as a baseline, in process and as whole
+#      commands over a batch of files;
 #   4. formula answers: the milliseconds to grade one (the softmax Jacobian, about 200 points);
 #   5. write-ups: the milliseconds to check every chain of a 50 KB seed write-up, and to grade it.
 set -euo pipefail
@@ -26,6 +27,20 @@ torch_python=python3
 echo
 "$bin/grading_throughput" . "${2:-400}"
 python3 ci/bench_grading_baseline.py . 4000
+# A class's batch, whole commands timed from the shell (start-up, the case's verification and the
+# reading of every file included): N copies of the correct submission, graded by `grader grade` on
+# one thread and on every core, and compared by the Python script.
+batch=$(mktemp -d)
+trap 'rm -rf "$batch"' EXIT
+n_batch=${3:-5000}
+for k in $(seq 1 "$n_batch"); do cp cases/mlp-2-2-2-sigmoid-mse/submissions/correct.txt "$batch/s$k.txt"; done
+ms() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N); echo $(((t1 - t0) / 1000000)); }
+one=$(ms "${BUILD_DIR:-build}/lib/grader" grade mlp-2-2-2-sigmoid-mse "$batch" --jobs 1)
+all=$(ms "${BUILD_DIR:-build}/lib/grader" grade mlp-2-2-2-sigmoid-mse "$batch")
+py=$(ms python3 ci/bench_grading_baseline.py . "$batch")
+awk -v n="$n_batch" -v one="$one" -v all="$all" -v py="$py" 'BEGIN {
+  printf "a batch of %d correct submissions, whole commands: grader one thread %d ms (%.0f/s), every core %d ms (%.0f/s); python %d ms (%.0f/s); grader on one thread / python: %.2f\n",
+         n, one, n / one * 1000, all, n / all * 1000, py, n / py * 1000, py / one }'
 echo
 "$bin/formula_latency" . 15
 echo

@@ -6,6 +6,7 @@
 //   submissions per second, one thread and two (each thread parses and grades whole files)
 //   the mistake search: evaluations and microseconds per searched answer
 
+#include "gradecheck/cases/latex_symbols.hpp"
 #include "gradecheck/cases/load.hpp"
 #include "gradecheck/expr/parser.hpp"
 #include "gradecheck/grade/grade.hpp"
@@ -35,10 +36,13 @@ int main(int argc, char** argv) {
   const int n = argc > 2 ? std::max(10, std::atoi(argv[2])) : 400;
   const auto c = gradecheck::cases::load_case(root + "/cases/mlp-2-2-2-sigmoid-mse");
   const auto ref = grade::make_reference(c);
+  // the LaTeX spellings of the case's names, made once per batch as `grader grade` makes them
+  const auto symbols = gradecheck::cases::latex_symbols_of(c);
+  const grade::reading_options reading{gradecheck::expr::syntax::automatic, &symbols};
   std::ifstream in(root + "/cases/mlp-2-2-2-sigmoid-mse/submissions/seed.txt");
   const std::string text{std::istreambuf_iterator<char>(in), {}};
   const auto grade_one = [&](const grade::grading_options& o) {
-    return grade::grade_submission(ref, grade::parse_submission(text, "seed.txt", c), o);
+    return grade::grade_submission(ref, grade::parse_submission(text, "seed.txt", c, {}, reading), o);
   };
 
   const grade::grading_options with_search;
@@ -77,10 +81,10 @@ int main(int argc, char** argv) {
   std::ifstream correct_in(root + "/cases/mlp-2-2-2-sigmoid-mse/submissions/correct.txt");
   const std::string correct{std::istreambuf_iterator<char>(correct_in), {}};
   start = clock_type::now();
-  for (int k = 0; k < n; ++k) (void)grade::grade_submission(ref, grade::parse_submission(correct, "correct.txt", c), with_search);
+  for (int k = 0; k < n; ++k) (void)grade::grade_submission(ref, grade::parse_submission(correct, "correct.txt", c, {}, reading), with_search);
   const double right = seconds_since(start);
   start = clock_type::now();
-  for (int k = 0; k < n; ++k) (void)grade::parse_submission(correct, "correct.txt", c);
+  for (int k = 0; k < n; ++k) (void)grade::parse_submission(correct, "correct.txt", c, {}, reading);
   const double parse_only = seconds_since(start);
 
   std::printf("correct submissions, one thread: %8.0f submissions/s  (%.3f ms each, %.3f ms of it reading the file)\n", n / right,

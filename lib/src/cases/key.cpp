@@ -1,6 +1,7 @@
 #include "gradecheck/cases/key.hpp"
 
 #include "gradecheck/cases/derivation.hpp"
+#include "gradecheck/cases/printed.hpp"
 #include "gradecheck/numeric/certified.hpp"
 #include "gradecheck/numeric/format.hpp"
 
@@ -51,49 +52,6 @@ nlohmann::ordered_json tolerance_json(const tolerance& t) {
     case tolerance::kind::decdig: return {{"kind", "decdig"}, {"digits", t.digits}};
   }
   return nullptr;
-}
-
-// The asked values as printed: each entry correctly rounded to the digits asked where that can be
-// certified (numeric/certified.hpp), with the shape of the value.
-struct printed {
-  std::size_t rows = 1, cols = 1;
-  std::vector<numeric::certified> entries;
-
-  [[nodiscard]] int least_digits() const {
-    int n = 1 << 30;
-    for (const auto& e : entries) n = std::min(n, e.digits);
-    return n;
-  }
-  // "0.5", "[1, 2]", "[[1, 2], [3, 4]]", as the expression language writes values
-  [[nodiscard]] std::string text() const {
-    if (entries.size() == 1) return entries[0].text;
-    std::string out = "[";
-    if (cols == 1) {
-      for (std::size_t k = 0; k < entries.size(); ++k) out += (k ? ", " : "") + entries[k].text;
-      return out + "]";
-    }
-    for (std::size_t i = 0; i < rows; ++i) {
-      out += i ? ", [" : "[";
-      for (std::size_t j = 0; j < cols; ++j) out += (j ? ", " : "") + entries[i * cols + j].text;
-      out += "]";
-    }
-    return out + "]";
-  }
-};
-
-std::map<std::string, printed> printed_values(const case_file& c, int digits) {
-  const auto wide = evaluate_case<numeric::real100>(c);
-  const auto check = evaluate_case<numeric::real200>(c);
-  std::map<std::string, printed> out;
-  for (const auto& a : c.ask) {
-    if (c.find_formula(a.name)) continue;
-    const auto& w = wide.at(a.name);
-    const auto& k = check.at(a.name);
-    printed p{w.rows, w.cols, {}};
-    for (std::size_t e = 0; e < w.size(); ++e) p.entries.push_back(numeric::certify(w.data[e], k.data[e], digits));
-    out[a.name] = p;
-  }
-  return out;
 }
 
 // A value as data: a string of digits for a scalar, arrays of them for a vector or a matrix (the

@@ -71,6 +71,7 @@ class loader {
     c.latex = latex(doc, c);
     c.variants = variants(doc, c);
     check_placeholders(c);
+    c.index_names();
     return c;
   }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -201,7 +202,61 @@ class parser {
 parse_error::parse_error(position at, const std::string& text)
     : std::runtime_error("line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ": " + text), where(at), message(text) {}
 
-node parse_expression(std::string_view text, position origin) { return parser(plain::tokenize(text, origin)).parse_whole(); }
+namespace {
+
+bool digit_at(std::string_view text, std::size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; }
+
+// A plain number ("0.5933", " -1.2e-3 "), the answer nearly every line holds, read without the
+// tokenizer: the tree the parser makes of it, or nothing when the text is anything else (which the
+// parser then reads). ASCII only, so that a column is a byte.
+std::optional<node> plain_number(std::string_view text, position origin) {
+  const auto blank = [&](std::size_t k) { return text[k] == ' ' || text[k] == '\t' || text[k] == '\r'; };
+  std::size_t k = 0;
+  while (k < text.size() && blank(k)) ++k;
+  const std::size_t sign_at = k;
+  const bool sign = k < text.size() && (text[k] == '-' || text[k] == '+');
+  if (sign) ++k;
+  const std::size_t start = k;
+  while (digit_at(text, k)) ++k;
+  const bool whole = k > start;
+  if (k < text.size() && text[k] == '.' && (whole || digit_at(text, k + 1))) {
+    ++k;
+    while (digit_at(text, k)) ++k;
+  }
+  if (k == start) return std::nullopt;
+  if (k < text.size() && (text[k] == 'e' || text[k] == 'E')) {
+    std::size_t e = k + 1;
+    if (e < text.size() && (text[e] == '-' || text[e] == '+')) ++e;
+    if (!digit_at(text, e)) return std::nullopt;
+    while (digit_at(text, e)) ++e;
+    k = e;
+  }
+  const std::size_t end = k;
+  while (k < text.size() && blank(k)) ++k;
+  if (k != text.size()) return std::nullopt;
+  node number;
+  number.text = std::string(text.substr(start, end - start));
+  number.where = {origin.line, origin.column + static_cast<int>(start)};
+  try {
+    number.literal = numeric::parse_decimal(number.text);
+  } catch (const numeric::decimal_parse_error&) {
+    return std::nullopt;  // the parser says what is wrong
+  }
+  if (!sign || text[sign_at] == '+') return number;
+  node negated;
+  negated.kind = node_kind::negate;
+  negated.text = "-";
+  negated.where = {origin.line, origin.column + static_cast<int>(sign_at)};
+  negated.children.push_back(std::move(number));
+  return negated;
+}
+
+}  // namespace
+
+node parse_expression(std::string_view text, position origin) {
+  if (auto n = plain_number(text, origin)) return std::move(*n);
+  return parser(plain::tokenize(text, origin)).parse_whole();
+}
 
 std::string caret_picture(std::string_view source_line, int column) {
   std::string caret;

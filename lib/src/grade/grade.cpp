@@ -86,20 +86,92 @@ bool all_fit(const box_value& target, const point_value& s, const std::vector<re
   return true;
 }
 
+// The submitted quantities step e reads, directly or through quantities not submitted.
+template <class Answered>
+std::set<std::string> inputs_of(const expr::node& e, const cases::case_file& c, const Answered& answered) {
+  std::set<std::string> out;
+  std::function<void(const expr::node&)> walk = [&](const expr::node& n) {
+    if (n.kind == expr::node_kind::name) {
+      if (answered(n.text)) {
+        out.insert(n.text);
+      } else if (const auto* q = c.find(n.text); q && !c.is_given(n.text)) {
+        walk(q->expression);
+      }
+    }
+    for (const auto& child : n.children) walk(child);
+  };
+  walk(e);
+  return out;
+}
+
+// The report's account of the file, before any answer is graded.
+report report_of(const cases::case_file& c, const submission& s) {
+  report r;
+  r.case_id = c.id;
+  r.submission = s.path.string();
+  r.issues = s.issues;
+  r.bindings = s.bindings;
+  r.unbound = s.unbound;
+  r.section = s.section;
+  r.unreadable = s.unreadable_file;
+  return r;
+}
+
+// What every grade of quantity q starts from: the reference as printed, the tolerance and step.
+graded started(const std::map<std::string, cases::printed>& shown, const expr::assignment& q, const expr::value<real50>& value,
+               const cases::tolerance& tol) {
+  graded g;
+  g.name = q.name;
+  const auto printed = shown.find(q.name);
+  g.compared.reference = printed != shown.end() ? printed->second.text() : show(value, 12);
+  g.compared.tolerance = describe(tol);
+  g.compared.expression = expr::to_string(q.expression);
+  return g;
+}
+
+// The answer as written, in the grade.
+void copy_answer(graded& g, const answer& a) {
+  g.student = a.text;
+  g.read_as = a.read_as;
+  g.readings = a.readings;
+  g.where = a.where;
+  g.cell = a.cell;
+}
+
+// Every asked number answered by a plain number accepted at sight, and nothing else answered:
+// the report the grader would make (each answer correct, nothing evaluated), or nothing.
+std::optional<report> accepted_throughout(const reference& ref, const submission& s, const grading_options& options) {
+  const auto& c = *ref.c;
+  if (s.unreadable_file || !c.formulas.empty() || s.answers.size() != c.ask.size()) return std::nullopt;
+  std::vector<const answer*> answers;
+  answers.reserve(c.ask.size());
+  for (std::size_t k = 0; k < c.ask.size(); ++k) {
+    const auto answer = s.answers.find(c.ask[k].name);
+    const auto& sure = ref.at_sight.answers[k];
+    if (answer == s.answers.end() || !sure || !answer->second.readable || !answer->second.conflicting_text.empty() ||
+        !accepted_at_sight(*sure, answer->second.value))
+      return std::nullopt;
+    answers.push_back(&answer->second);
+  }
+  report r = report_of(c, s);
+  r.results.reserve(c.ask.size());
+  for (std::size_t k = 0; k < c.ask.size(); ++k) {
+    graded& g = r.results.emplace_back(ref.started.at(c.ask[k].name));
+    copy_answer(g, *answers[k]);
+    for (const auto& d : ref.inputs_when_all_answered[k]) g.compared.used[d] = s.answers.at(d).text;
+    g.outcome = verdict::correct;
+  }
+  charge_repeated_mistakes_once(c, r.results);
+  score(c, options.credit, r);
+  return r;
+}
 
 class grader {
  public:
   grader(const reference& ref, const submission& s, const grading_options& options) : ref_(ref), c_(*ref.c), s_(s), options_(options) {}
 
   report run() {
-    report r;
-    r.case_id = c_.id;
-    r.submission = s_.path.string();
-    r.issues = s_.issues;
-    r.bindings = s_.bindings;
-    r.unbound = s_.unbound;
-    r.section = s_.section;
-    r.unreadable = s_.unreadable_file;
+    report r = report_of(c_, s_);
     read_answers();
     expr::environment<interval> world;
     for (const auto& g : c_.given) {
@@ -166,6 +238,12 @@ class grader {
 
   const std::vector<real50>& half_widths(const std::string& name) const { return ref_.bands.at(name); }
 
+  // Entry k of the reference as reports print it.
+  std::string shown_entry(const std::string& name, std::size_t k) const {
+    const auto shown = ref_.shown.find(name);
+    return shown != ref_.shown.end() ? shown->second.entries[k].text : show(ref_.values.at(name).data[k], 12);
+  }
+
   // A student's answer as an input of later steps: each entry within half a unit of its last
   // digit, but never wider than the precision the problem asks for: coarse inputs do not widen
   // what later steps accept.
@@ -200,19 +278,7 @@ class grader {
 
   // The submitted quantities the step reads, directly or through quantities the student did not submit.
   std::set<std::string> inputs_of(const expr::node& e) const {
-    std::set<std::string> out;
-    std::function<void(const expr::node&)> walk = [&](const expr::node& n) {
-      if (n.kind == expr::node_kind::name) {
-        if (answers_.count(n.text)) {
-          out.insert(n.text);
-        } else if (const auto* q = c_.find(n.text); q && !c_.is_given(n.text)) {
-          walk(q->expression);
-        }
-      }
-      for (const auto& c : n.children) walk(c);
-    };
-    walk(e);
-    return out;
+    return grade::inputs_of(e, c_, [&](const std::string& n) { return answers_.count(n) > 0; });
   }
 
   std::vector<std::string> names_like(const std::string& name, const expr::environment<interval>& world) const {
@@ -247,20 +313,12 @@ class grader {
   enum class entry_state { right, follows, mended, coarse, off };
 
   graded grade_one(const expr::assignment& q, const std::optional<box_value>& step, const expr::environment<interval>& world) {
-    graded g;
-    g.name = q.name;
     const point_value& ref = ref_.values.at(q.name);
     const cases::tolerance& tol = tolerance_of(q.name);
-    g.compared.reference = show(ref, 12);
-    g.compared.tolerance = describe(tol);
-    g.compared.expression = expr::to_string(q.expression);
+    graded g = ref_.started.at(q.name);
     const auto answer = s_.answers.find(q.name);
     if (answer == s_.answers.end()) return finish(g, verdict::missing);
-    g.student = answer->second.text;
-    g.read_as = answer->second.read_as;
-    g.readings = answer->second.readings;
-    g.where = answer->second.where;
-    g.cell = answer->second.cell;
+    copy_answer(g, answer->second);
     if (!answer->second.readable) {
       g.problem = answer->second.problem;
       return finish(g, verdict::unreadable);
@@ -333,7 +391,7 @@ class grader {
       if (sv.is_scalar()) return;
       for (std::size_t k = 0; k < sv.size(); ++k)
         g.entries.push_back({k / sv.cols, k % sv.cols, entry_verdict(state[k], otherwise), entry_text(answer->second.value, k, sv.data[k]),
-                             show(ref.data[k], 12)});
+                             shown_entry(q.name, k)});
     };
 
     if (right == sv.size()) return finish(g, verdict::correct);
@@ -707,16 +765,24 @@ class grader {
 }  // namespace
 
 reference make_reference(const cases::case_file& c) {
-  reference out{&c, cases::evaluate_case<real50>(c), prepare_formulas(c), {}};
+  reference out{&c, cases::evaluate_case<real50>(c), prepare_formulas(c), {}, cases::printed_values(c, 12), {}, {}, {}};
   static const cases::tolerance fallback{};
   for (const auto& q : c.derive) {
     const auto* a = c.find_asked(q.name);
-    for (const auto& r : out.values.at(q.name).data) out.bands[q.name].push_back(half_width(a ? a->within : fallback, r));
+    const auto& tol = a ? a->within : fallback;
+    for (const auto& r : out.values.at(q.name).data) out.bands[q.name].push_back(half_width(tol, r));
+    out.started[q.name] = started(out.shown, q, out.values.at(q.name), tol);
   }
+  out.at_sight = make_acceptance(c, out.values, out.bands);
+  const auto asked_number = [&](const std::string& n) { return c.find_asked(n) && !c.find_formula(n); };
+  for (const auto& a : c.ask)
+    out.inputs_when_all_answered.push_back(c.find_formula(a.name) ? std::set<std::string>{} : inputs_of(c.find(a.name)->expression, c, asked_number));
   return out;
 }
 
 report grade_submission(const reference& ref, const submission& s, const grading_options& options) {
+  if (options.at_sight)
+    if (auto r = accepted_throughout(ref, s, options)) return std::move(*r);
   return grader(ref, s, options).run();
 }
 

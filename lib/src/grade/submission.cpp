@@ -90,7 +90,8 @@ class collector {
     std::string name = expr::canonical_name(raw_name);
     const std::string text = trim(raw_text);
     const std::string readable = with_decimal_point(text);  // what is parsed; the text stays as written
-    if (!c_.find(name) && !c_.find_formula(name) && how_.how != expr::syntax::plain) {
+    const bool known = c_.find(name) || c_.find_formula(name);
+    if (!known && how_.how != expr::syntax::plain) {
       // h_1, \frac{\partial L}{\partial w_5}, w_5^{new}, Loss: the name in LaTeX
       try {
         const auto d = expr::parse_latex_name(raw_name, *how_.symbols, name_at);
@@ -114,7 +115,7 @@ class collector {
         return;
       }
     }
-    name = c_.answered_by(name);  // L = loss
+    if (const auto* asked = c_.find_asked(name); !asked) name = c_.answered_by(name);  // L = loss
     if (!c_.find(name) && !c_.find_formula(name)) {
       add_issue(name_at, "unknown name '" + raw_name + "'; this case asks for: " + asked_names());
       return;
@@ -141,17 +142,17 @@ class collector {
       add_issue(name_at, "more than " + std::to_string(limits_.max_answers) + " answers; the rest are ignored");
       return;
     }
-    answer a;
+    answer& a = s_.answers[name];
     a.name = name;
     a.text = text;
     a.where = name_at;
     try {
       const std::size_t lead = raw_text.find_first_not_of(" \t");
-      const auto r = expr::read_expression(readable, how_.how, *how_.symbols,
-                                           {value_at.line, value_at.column + static_cast<int>(lead == std::string::npos ? 0 : lead)});
-      a.value = r.tree;
+      auto r = expr::read_expression(readable, how_.how, *how_.symbols,
+                                     {value_at.line, value_at.column + static_cast<int>(lead == std::string::npos ? 0 : lead)});
+      a.value = std::move(r.tree);
       a.latex = r.latex;
-      if (r.latex) a.read_as = expr::to_string(r.tree);
+      if (r.latex) a.read_as = expr::to_string(a.value);
     } catch (const expr::ambiguous_latex& e) {
       a.readable = false;
       a.latex = true;
@@ -161,7 +162,6 @@ class collector {
       a.readable = false;
       a.problem = "line " + std::to_string(e.where.line) + ", column " + std::to_string(e.where.column) + ": " + e.message;
     }
-    s_.answers[name] = std::move(a);
   }
 
  private:
@@ -179,19 +179,18 @@ class collector {
 };
 
 // Blanks math delimiters around a whole line ($h_1 = 0.5933$, \(...\)), keeping the columns.
-std::string without_line_delimiters(std::string line) {
+void blank_line_delimiters(std::string& line) {
   const auto b = line.find_first_not_of(" \t");
   const auto e = line.find_last_not_of(" \t\r");
-  if (b == std::string::npos) return line;
+  if (b == std::string::npos) return;
   static const std::pair<std::string_view, std::string_view> pairs[] = {{"$$", "$$"}, {"\\[", "\\]"}, {"\\(", "\\)"}, {"$", "$"}};
   const std::string_view core = std::string_view(line).substr(b, e - b + 1);
   for (const auto& [open, close] : pairs)
     if (core.size() >= open.size() + close.size() && core.substr(0, open.size()) == open && core.substr(core.size() - close.size()) == close) {
       line.replace(b, open.size(), open.size(), ' ');
       line.replace(e + 1 - close.size(), close.size(), close.size(), ' ');
-      return line;
+      return;
     }
-  return line;
 }
 
 // The '=' between a name and its value: the first at the top level (outside brackets and LaTeX
@@ -199,9 +198,9 @@ std::string without_line_delimiters(std::string line) {
 std::size_t assignment_sign(std::string_view line, std::size_t from = 0) {
   int depth = 0;
   for (std::size_t k = from; k < line.size(); ++k) {
-    if (line.substr(k, 7) == "\\begin{") ++depth;
-    if (line.substr(k, 5) == "\\end{") --depth;
     const char ch = line[k];
+    if (ch == '\\' && line.substr(k, 7) == "\\begin{") ++depth;
+    if (ch == '\\' && line.substr(k, 5) == "\\end{") --depth;
     if (ch == '(' || ch == '[' || ch == '{') ++depth;
     if (ch == ')' || ch == ']' || ch == '}') --depth;
     if (ch != '=' || depth != 0) continue;
@@ -224,15 +223,19 @@ void earlier_numbers(std::string_view content, std::size_t eq, std::size_t last,
 }
 
 void read_text(const std::string& text, collector& out, const submission_limits& limits) {
-  std::istringstream in(text);
   int line_no = 0;
-  for (std::string raw; std::getline(in, raw);) {
+  std::string line;  // one buffer for every line
+  for (std::size_t from = 0; from < text.size();) {
+    const std::size_t newline = text.find('\n', from);
+    const std::string_view raw = std::string_view(text).substr(from, newline == std::string::npos ? std::string::npos : newline - from);
+    from = newline == std::string::npos ? text.size() : newline + 1;
     ++line_no;
     if (raw.size() > limits.max_line_length) {
       out.add_issue({line_no, 1}, "line longer than " + std::to_string(limits.max_line_length) + " characters; skipped");
       continue;
     }
-    const std::string line = without_line_delimiters(raw.substr(0, raw.find('#')));
+    line.assign(raw.substr(0, raw.find('#')));
+    blank_line_delimiters(line);
     const std::string_view content = line;
     const std::size_t start = content.find_first_not_of(" \t\r");
     if (start == std::string_view::npos) continue;
@@ -252,7 +255,7 @@ void read_text(const std::string& text, collector& out, const submission_limits&
                                          content[name_end] == '/'))
       ++name_end;
     const bool name_ok = name_end > start && (std::isalpha(static_cast<unsigned char>(content[start])) || content[start] == '_');
-    if (!name_ok || eq == std::string_view::npos || trim(content.substr(name_end, eq - name_end)) != "") {
+    if (!name_ok || eq == std::string_view::npos || content.substr(name_end, eq - name_end).find_first_not_of(" \t\r") != std::string_view::npos) {
       const int col = static_cast<int>(!name_ok ? start : (eq == std::string_view::npos ? content.size() : name_end)) + 1;
       out.add_issue({line_no, col}, !name_ok ? "expected a name at the start of the line" : "expected 'name = value'");
       continue;

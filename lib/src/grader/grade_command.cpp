@@ -206,13 +206,22 @@ int run_grade(const grade_options& o) {
   const auto symbols = cases::latex_symbols_of(c);
   const grade::reading_options reading{expr::syntax_named(o.syntax), &symbols};
 
-  std::vector<grade::report> reports(files.size());
+  // A batch that only prints a line per file keeps the lines, not the reports (a report of 31
+  // answers takes some 30 KB; a class of thousands would hold them all to the end).
+  const bool keep_reports = files.size() == 1 || !o.output.empty() || !o.csv.empty() || !o.summary.empty() || !o.expect.empty();
+  std::vector<grade::report> reports(keep_reports ? files.size() : 0);
+  std::vector<std::string> lines(files.size());
+  std::vector<char> unreadable(files.size(), 0);
   std::atomic<std::size_t> next{0};
   const unsigned jobs = std::max(1u, std::min<unsigned>(o.jobs ? o.jobs : std::thread::hardware_concurrency(),
                                                         static_cast<unsigned>(files.size())));
   auto work = [&] {
-    for (std::size_t k = next++; k < files.size(); k = next++)
-      reports[k] = grade::grade_submission(case_of[k]->ref, read_any(files[k], case_of[k]->c, reading, o.section), options);
+    for (std::size_t k = next++; k < files.size(); k = next++) {
+      auto r = grade::grade_submission(case_of[k]->ref, read_any(files[k], case_of[k]->c, reading, o.section), options);
+      lines[k] = report::to_line(r);
+      unreadable[k] = r.unreadable;
+      if (keep_reports) reports[k] = std::move(r);
+    }
     mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);  // MPFR keeps per-thread caches of constants: free them before the thread ends
   };
   std::vector<std::thread> pool;
@@ -220,14 +229,13 @@ int run_grade(const grade_options& o) {
   work();
   for (auto& t : pool) t.join();
 
-  bool any_unreadable = false;
-  for (const auto& r : reports) any_unreadable = any_unreadable || r.unreadable;
-  if (reports.size() == 1) {
+  const bool any_unreadable = std::find(unreadable.begin(), unreadable.end(), 1) != unreadable.end();
+  if (files.size() == 1) {
     const std::string text = render(reports[0], o.format, case_of[0]->c, policy, how);
     if (o.output.empty()) std::cout << text;
     else write_whole(o.output, text);
   } else {
-    for (const auto& r : reports) std::cout << report::to_line(r) << "\n";
+    for (const auto& line : lines) std::cout << line << "\n";
     if (!o.output.empty()) {
       std::filesystem::create_directories(o.output);
       const std::string ext = o.format == "text" ? ".txt" : (o.format == "html" ? ".html" : ".json");

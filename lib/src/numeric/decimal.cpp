@@ -2,6 +2,7 @@
 
 #include "gradecheck/numeric/real.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <climits>
 #include <cstdlib>
@@ -26,6 +27,33 @@ decimal_parse_error::decimal_parse_error(std::size_t col, const std::string& exp
 
 std::string decimal::canonical() const {
   return (negative ? "-" : "") + digits + "e" + std::to_string(exponent);
+}
+
+namespace {
+
+// Compares |a| and |b|. A value D * 10^e with D's n digits (no leading zero) lies in
+// [10^(n+e-1), 10^(n+e)): the larger n + e is the larger number; with equal n + e, the digit
+// strings compare as written, the shorter padded with zeros.
+int compare_magnitude(const decimal& a, const decimal& b) {
+  const bool a_zero = a.digits == "0", b_zero = b.digits == "0";
+  if (a_zero || b_zero) return a_zero == b_zero ? 0 : (a_zero ? -1 : 1);
+  const long a_order = static_cast<long>(a.digits.size()) + a.exponent, b_order = static_cast<long>(b.digits.size()) + b.exponent;
+  if (a_order != b_order) return a_order < b_order ? -1 : 1;
+  const std::size_t n = std::max(a.digits.size(), b.digits.size());
+  for (std::size_t k = 0; k < n; ++k) {
+    const char x = k < a.digits.size() ? a.digits[k] : '0', y = k < b.digits.size() ? b.digits[k] : '0';
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int compare(const decimal& a, const decimal& b) {
+  const bool a_negative = a.negative && a.digits != "0", b_negative = b.negative && b.digits != "0";
+  if (a_negative != b_negative) return a_negative ? -1 : 1;  // -0 counts as 0, so the signs differ only for non-zero a or b
+  const int m = compare_magnitude(a, b);
+  return a_negative ? -m : m;
 }
 
 decimal parse_decimal(std::string_view text) {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <random>
+
 using namespace gradecheck::expr;
 
 namespace {
@@ -133,4 +136,51 @@ TEST(parser, a_percentage_with_an_exponent_too_large_is_refused_not_thrown) {
   // found by fuzzing: 0e555...5% once threw std::out_of_range from the exponent's conversion
   EXPECT_EQ(error_message("0e5555555555555555555%").rfind("malformed number", 0), 0u);
   EXPECT_EQ(parse_expression("1e3%").literal.exponent, 1);  // 1e3 % = 10
+}
+
+namespace {
+
+// The tree as text, with every node's kind, text, literal and position.
+std::string described(const node& n) {
+  std::string out = std::to_string(static_cast<int>(n.kind)) + "'" + n.text + "'" + n.literal.canonical() + "@" + std::to_string(n.where.line) +
+                    ":" + std::to_string(n.where.column) + "(";
+  for (const auto& c : n.children) out += described(c) + ",";
+  return out + ")";
+}
+
+// The outcome of reading `text`: its tree, or "error" with the message's position.
+std::string outcome(const std::string& text, int column_shift) {
+  try {
+    auto n = parse_expression(text);
+    std::function<void(node&)> shift = [&](node& m) {
+      m.where.column -= column_shift;
+      for (auto& c : m.children) shift(c);
+    };
+    shift(n);
+    return described(n);
+  } catch (const parse_error& e) {
+    return "error";
+  }
+}
+
+}  // namespace
+
+// A plain number is read without the tokenizer; the tree must be the one the whole parser makes. The
+// same text inside parentheses goes through the tokenizer and parser (which drop the parentheses),
+// so each random text of number characters must read alike both ways, one column apart.
+TEST(parser, a_plain_number_reads_as_the_whole_parser_reads_it) {
+  std::mt19937_64 gen(7);
+  const std::string alphabet = "0123456789.eE+- \t";
+  int numbers = 0;
+  for (int k = 0; k < 50000; ++k) {
+    std::string text;
+    const int n = 1 + static_cast<int>(gen() % 10);
+    for (int j = 0; j < n; ++j) text += alphabet[gen() % alphabet.size()];
+    const std::string direct = outcome(text, 0), wrapped = outcome("(" + text + ")", 1);
+    EXPECT_EQ(direct, wrapped) << "\"" << text << "\"";
+    numbers += direct != "error";
+  }
+  EXPECT_GT(numbers, 5000);  // the texts include many numbers, not only errors
+  EXPECT_EQ(outcome(" -0.5933 ", 0), outcome("( -0.5933 )", 1));
+  EXPECT_EQ(outcome("1.e5", 0), outcome("(1.e5)", 1));
 }

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 using gradecheck::numeric::decimal_parse_error;
 using gradecheck::numeric::parse_decimal;
 using gradecheck::numeric::parse_real;
@@ -79,4 +81,43 @@ TEST(decimal, converts_exactly_not_through_a_double) {
 TEST(decimal, converts_to_the_nearest_double) {
   EXPECT_EQ(parse_real<double>("0.1"), 0.1);
   EXPECT_EQ(parse_real<double>("-2.7e-2"), -0.027);
+}
+
+TEST(decimal, compares_by_value_exactly) {
+  using gradecheck::numeric::compare;
+  const auto cmp = [](const char* a, const char* b) { return compare(parse_decimal(a), parse_decimal(b)); };
+  EXPECT_EQ(cmp("0.5", "0.50"), 0);
+  EXPECT_EQ(cmp("5e-1", "0.5"), 0);
+  EXPECT_EQ(cmp("0", "-0.000"), 0);
+  EXPECT_EQ(cmp("0.59327", "0.5933"), -1);
+  EXPECT_EQ(cmp("0.5933", "0.59327"), 1);
+  EXPECT_EQ(cmp("-0.5933", "-0.59327"), -1);
+  EXPECT_EQ(cmp("-1e-30", "0"), -1);
+  EXPECT_EQ(cmp("1e-30", "0"), 1);
+  EXPECT_EQ(cmp("-2", "1"), -1);
+  EXPECT_EQ(cmp("10", "9.99999999999999999999999999999"), 1);
+  EXPECT_EQ(cmp("100e-2", "1"), 0);
+  // the 60th digit decides; a double would call them equal
+  EXPECT_EQ(cmp("0.10000000000000000000000000000000000000000000000000000000001", "0.1"), 1);
+}
+
+// The same order as the values converted to real50, on random decimals of up to 30 digits with
+// exponents from -40 to 10: a different formulation of the same comparison (30 digits are exact in real50).
+TEST(decimal, compares_as_their_values_do) {
+  using gradecheck::numeric::compare;
+  std::mt19937_64 gen(20261202);
+  const auto random_decimal = [&] {
+    std::string s = gen() % 2 ? "-" : "";
+    const int n = 1 + static_cast<int>(gen() % 30);
+    for (int k = 0; k < n; ++k) s += static_cast<char>('0' + gen() % (k == 0 && n > 1 ? 3 : 10));
+    return s + "e" + std::to_string(static_cast<int>(gen() % 51) - 40);
+  };
+  for (int k = 0; k < 20000; ++k) {
+    const std::string a = random_decimal();
+    const auto e = a.find('e');
+    // every third pair is one value written twice: a trailing zero more, the exponent one less
+    const std::string b = k % 3 ? random_decimal() : a.substr(0, e) + "0e" + std::to_string(std::stoi(a.substr(e + 1)) - 1);
+    const real50 x = parse_real<real50>(a), y = parse_real<real50>(b);
+    EXPECT_EQ(compare(parse_decimal(a), parse_decimal(b)), x < y ? -1 : (x > y ? 1 : 0)) << a << " vs " << b;
+  }
 }

@@ -8,10 +8,12 @@
 #include "gradecheck/formula/domain.hpp"
 #include "gradecheck/formula/question.hpp"
 
+#include <array>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace gradecheck::cases {
@@ -94,6 +96,21 @@ struct case_file {
   /// Returns the asked quantity an answer called `name` answers: `name` itself, or for a
   /// derived quantity defined as an asked one's name (L = loss), that one.
   [[nodiscard]] std::string answered_by(const std::string& name) const;
+
+  /// Indexes the names of the lists above, so that the look-ups above take one hash look-up rather
+  /// than a pass over the lists (every answer of every submission is looked up several times). The
+  /// loader calls it; lists whose lengths changed since are searched one by one again.
+  void index_names();
+
+  /// Where a name stands in the lists (-1: not there); `quantity` counts the givens, then the derived.
+  struct name_slots {
+    int quantity = -1, asked = -1, formula = -1;
+  };
+  std::unordered_map<std::string, name_slots> name_index;  ///< made by index_names()
+  std::array<std::size_t, 4> indexed_lengths{};            ///< of given, derive, ask and formulas, when indexed
+
+ private:
+  [[nodiscard]] const name_slots* indexed(const std::string& name, bool& usable) const;
 };
 
 }  // namespace gradecheck::cases

@@ -32,6 +32,10 @@ struct decimal_parse_error : std::runtime_error {
   std::size_t column;
 };
 
+/// Compares two decimals by value, exactly: -1 when a < b, 0 when equal
+/// (0.5 and 0.50 are equal), 1 when a > b.
+int compare(const decimal& a, const decimal& b);
+
 /// Returns the decimal written in `text`: [sign] digits [. digits] [e [sign] digits].
 /// The sign may be '+', '-' or the Unicode minus U+2212. Throws decimal_parse_error.
 decimal parse_decimal(std::string_view text);
