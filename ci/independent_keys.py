@@ -21,6 +21,8 @@ Usage:
   independent_keys.py --student ID [--grader PATH]
                                                 the per-student keys of the cases with [variants],
                                                 as `grader key CASE --student ID --format json`
+  independent_keys.py --reports [--grader PATH]  the reference values a report prints (to 12 digits),
+                                                as `grader grade CASE BLANK --format json --reveal always`
 Exit status 1 on any digit that differs, on a quantity computed here but not in the key or the
 other way round, and on a key with numeric values whose case is not covered here.
 
@@ -34,6 +36,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 
 try:
@@ -634,17 +637,52 @@ def check_student(student, grader, cases_dir):
     return failed
 
 
+def check_reports(grader, cases_dir):
+    """The values a TA's report shows for each asked quantity (its "reference", 12 digits), read
+    from the report of a blank answer file, every one of them shown."""
+    failed, total = False, 0
+    with tempfile.TemporaryDirectory() as tmp:
+        blank = os.path.join(tmp, "blank.txt")
+        with open(blank, "w", encoding="utf-8") as f:
+            f.write("# nothing answered\n")
+        for case_id in sorted(CASES):
+            try:
+                run = subprocess.run([grader, "grade", os.path.join(cases_dir, case_id), blank, "--format", "json", "--reveal", "always"],
+                                     capture_output=True, text=True)
+            except OSError as e:
+                sys.exit(f"independent_keys.py: cannot run the grader {grader}: {e.strerror} (build it, or give --grader PATH)")
+            if run.returncode not in (0, 1):
+                print(f"{case_id}: grader grade failed ({run.returncode}): {run.stderr.strip()}")
+                failed = True
+                continue
+            shown = {}
+            for r in json.loads(run.stdout)["results"]:
+                text = r.get("reference") or ""
+                if text:
+                    entries = [e.strip() for e in text.replace("[", " ").replace("]", " ").split(",")]
+                    shown[r["name"]] = entries if len(entries) > 1 else entries[0]
+            problems, count = compare(case_id, CASES[case_id](givens_of(case_id, cases_dir)), shown)
+            report(f"{case_id} (report)", problems, count)
+            failed |= bool(problems)
+            total += count
+    print(f"{total} reported values compared in {len(CASES)} cases")
+    return failed
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--check", metavar="REFERENCE_DIR", help="compare with every numeric key in this folder")
     mode.add_argument("--student", metavar="ID", help="compare with this student's keys of the cases with [variants]")
-    parser.add_argument("--grader", default=os.path.join(ROOT, "build", "lib", "grader"), help="the grader (for --student)")
+    mode.add_argument("--reports", action="store_true", help="compare with the reference values a report prints")
+    parser.add_argument("--grader", default=os.path.join(ROOT, "build", "lib", "grader"), help="the grader (for --student and --reports)")
     parser.add_argument("--cases", default=os.path.join(ROOT, "cases"), help="the cases folder")
     args = parser.parse_args()
     start = time.monotonic()
     if args.check:
         failed = check_reference(args.check, args.cases)
+    elif args.reports:
+        failed = check_reports(args.grader, args.cases)
     else:
         failed = check_student(args.student, args.grader, args.cases)
     print(f"{time.monotonic() - start:.1f} s")

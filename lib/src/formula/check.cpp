@@ -145,7 +145,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
   // one budget for every evaluation of the (untrusted) answer; the case's alternatives get a fresh one each
   const expr::evaluation_limits bounds{limits.max_entries, limits.max_operations};
   std::size_t spent = 0;
-  for (const auto& s : samples) got.push_back(evaluate_at(answer, s.env, free, bounds, spent));
+  for (const auto& s : samples) got.push_back(evaluate_at(answer, *s.env, free, bounds, spent));
   out.evaluations = samples.size();
   if (spent > limits.max_operations) {
     out.what = finding::differs;
@@ -197,7 +197,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
         const free_indices alt_free = whole ? free_in(*p.d, *p.q, alternatives[a].expression) : free_indices{};
         if (holds([&](std::size_t k) {
               std::size_t own = 0;
-              return evaluate_at(alternatives[a].expression, samples[k].env, alt_free, bounds, own).value;
+              return evaluate_at(alternatives[a].expression, *samples[k].env, alt_free, bounds, own).value;
             })) {
           out.what = finding::alternative;
           out.alternative = a;
@@ -218,7 +218,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
       if (out.what != finding::differs) break;
       const auto factor_at = [&](std::size_t k) -> std::optional<real50> {
         if (sc.constant) return sc.constant;
-        const auto& v = samples[k].env.at(sc.symbol).data[0];
+        const auto& v = samples[k].env->at(sc.symbol).data[0];
         if (v == 0) return std::nullopt;
         return sc.inverse ? real50(1 / v) : v;
       };
@@ -251,7 +251,7 @@ result check(const prepared_question& p, const expr::node& answer, const std::ve
     outcome got;
   };
   const bool keep_shape_error = got[*first_failure].shape_problem;
-  trial best{samples[*first_failure].at, samples[*first_failure].env, samples[*first_failure].expected, got[*first_failure]};
+  trial best{samples[*first_failure].at, *samples[*first_failure].env, samples[*first_failure].expected, got[*first_failure]};
   const auto fails_at = [&](const point& candidate) -> std::optional<trial> {
     try {
       auto env = environment_at(*p.d, *p.all, candidate);

@@ -10,11 +10,19 @@ namespace gradecheck::formula {
 
 using numeric::real50;
 
-expr::environment<real50> environment_at(const domain& d, const std::vector<question>& all, const point& p) {
-  auto env = bind(d, p);
+namespace {
+
+// The symbols bound at a point, followed by every reference formula (environment_at).
+expr::environment<real50> with_references(const std::vector<question>& all, expr::environment<real50> env) {
   for (const auto& q : all)
     if (q.reference) env[q.name] = expr::evaluate(q.reference->tree, env);
   return env;
+}
+
+}  // namespace
+
+expr::environment<real50> environment_at(const domain& d, const std::vector<question>& all, const point& p) {
+  return with_references(all, bind(d, p));
 }
 
 namespace {
@@ -95,23 +103,51 @@ expectation expected_value(const domain& d, const question& q, const expr::envir
   return finite_difference(d, q, env);
 }
 
-prepared_question prepare(const domain& d, const std::vector<question>& all, const question& q, const std::string& case_id) {
-  prepared_question out{&d, &all, &q, {}};
+namespace {
+
+std::size_t wanted(const question& q) { return q.reference ? q.samples : std::min<std::size_t>(q.samples, 40); }
+
+}  // namespace
+
+std::map<std::string, prepared_question> prepare_all(const domain& d, const std::vector<question>& all, const std::string& case_id) {
+  std::size_t most = 0;
+  for (const auto& q : all) most = std::max(most, wanted(q));
   auto points = fixed_points(d);
-  auto rng = random::generator_for(case_id, q.name);
-  // without a reference formula every point costs a finite difference: fewer of them
-  const std::size_t wanted = q.reference ? q.samples : std::min<std::size_t>(q.samples, 40);
-  for (std::size_t k = 0; k < wanted; ++k) points.push_back(draw(d, rng));
-  for (auto& p : points) {
+  const std::size_t fixed = points.size();
+  // the symbols and every reference formula at each point, once for all the questions
+  std::vector<std::shared_ptr<const expr::environment<real50>>> envs;
+  const auto add = [&](const auto& symbols) {
     try {
-      auto env = environment_at(d, all, p);
-      auto expected = expected_value(d, q, env);
-      out.samples.push_back({std::move(p), std::move(env), std::move(expected)});
+      envs.push_back(std::make_shared<const expr::environment<real50>>(with_references(all, symbols())));
     } catch (const expr::evaluation_error&) {
-      // the reference is undefined here (a kink the domain does not exclude): not a test point
+      envs.emplace_back();  // a reference is undefined here (a kink the domain does not exclude): not a test point
     }
+  };
+  for (const auto& p : points) add([&] { return bind(d, p); });
+  auto rng = random::generator_for(case_id, "#points");  // '#' is in no question's name
+  for (std::size_t k = 0; k < most; ++k) {
+    auto drawn = draw_bound(d, rng);  // bound already, to check the constraints
+    points.push_back(std::move(drawn.at));
+    add([&] { return std::move(drawn.env); });
+  }
+  std::map<std::string, prepared_question> out;
+  for (const auto& q : all) {
+    prepared_question p{&d, &all, &q, {}};
+    for (std::size_t k = 0; k < fixed + wanted(q) && k < points.size(); ++k) {
+      if (!envs[k]) continue;
+      try {
+        p.samples.push_back({points[k], envs[k], expected_value(d, q, *envs[k])});
+      } catch (const expr::evaluation_error&) {
+        // the finite difference is undefined here
+      }
+    }
+    out[q.name] = std::move(p);
   }
   return out;
+}
+
+prepared_question prepare(const domain& d, const std::vector<question>& all, const question& q, const std::string& case_id) {
+  return prepare_all(d, all, case_id).at(q.name);
 }
 
 bool agree(const value50& s, const expectation& expected) {

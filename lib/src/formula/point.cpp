@@ -6,6 +6,7 @@
 #include "gradecheck/random/shrink.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -136,25 +137,29 @@ bool satisfies(const domain& d, const expr::environment<real50>& env) {
 }
 
 namespace {
-bool usable(const domain& d, const point& p) {
+// The symbols at p when p satisfies the constraints.
+std::optional<expr::environment<real50>> usable(const domain& d, const point& p) {
   try {
-    return satisfies(d, bind(d, p));
+    auto env = bind(d, p);
+    if (satisfies(d, env)) return env;
   } catch (const expr::evaluation_error&) {
-    return false;
   }
+  return std::nullopt;
 }
 }  // namespace
 
-point draw(const domain& d, std::mt19937_64& rng) {
+bound_point draw_bound(const domain& d, std::mt19937_64& rng) {
   for (int attempt = 0; attempt < 1000; ++attempt) {
     point p;
     for (const auto& s : d.sizes) p.sizes[s.name] = integer_in(rng, s.lo, s.hi);
     for (const auto& i : d.indices) p.indices[i.name] = integer_in(rng, 0, p.sizes.at(i.size) - 1);
     for (const auto& v : d.variables) p.variables[v.name] = draw_variable(v, p.sizes, rng);
-    if (usable(d, p)) return p;
+    if (auto env = usable(d, p)) return {std::move(p), std::move(*env)};
   }
   throw std::runtime_error("the domain's constraints reject 1000 random points in a row; widen the ranges or relax the constraints");
 }
+
+point draw(const domain& d, std::mt19937_64& rng) { return draw_bound(d, rng).at; }
 
 value50 redraw(const domain& d, const std::string& name, const point& p, std::mt19937_64& rng) {
   for (const auto& v : d.variables)

@@ -10,9 +10,7 @@
 namespace gradecheck::grade {
 
 prepared_formulas prepare_formulas(const cases::case_file& c) {
-  prepared_formulas out;
-  for (const auto& q : c.formulas) out[q.name] = formula::prepare(c.domain, c.formulas, q, c.id);
-  return out;
+  return formula::prepare_all(c.domain, c.formulas, c.id);
 }
 
 namespace {

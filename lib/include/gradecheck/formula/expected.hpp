@@ -7,6 +7,8 @@
 #include "gradecheck/formula/point.hpp"
 #include "gradecheck/formula/question.hpp"
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,10 +43,11 @@ expr::value<numeric::real100> finite_difference_wide(const domain& d, const ques
 /// Returns q's reference value at env: its formula if it has one, finite differences otherwise.
 expectation expected_value(const domain& d, const question& q, const expr::environment<numeric::real50>& env);
 
-/// One point of a question with what it should give there.
+/// One point of a question with what it should give there. The questions of a case share
+/// their points, and so the environments there (environment_at), made once.
 struct sample {
   point at;
-  expr::environment<numeric::real50> env;
+  std::shared_ptr<const expr::environment<numeric::real50>> env;
   expectation expected;
 };
 
@@ -56,8 +59,14 @@ struct prepared_question {
   std::vector<sample> samples;
 };
 
-/// Returns q's fixed points and q.samples random points (from random::generator_for(case_id, q.name)),
-/// each with its expected value. Points where the reference is undefined are left out.
+/// Returns every question's points, each with its expected value. The questions share one list of
+/// points: the fixed ones, then random ones from random::generator_for(case_id, "#points"), of which
+/// each question takes its first q.samples (40 at most without a reference formula, whose every
+/// point costs a finite difference). The symbols and reference formulas are evaluated once per point
+/// for all of them. Points where a reference is undefined are left out.
+std::map<std::string, prepared_question> prepare_all(const domain& d, const std::vector<question>& all, const std::string& case_id);
+
+/// Returns q's part of prepare_all.
 prepared_question prepare(const domain& d, const std::vector<question>& all, const question& q, const std::string& case_id);
 
 /// Returns true when `s` equals `expected` up to the precision: entry by entry,

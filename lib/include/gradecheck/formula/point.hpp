@@ -25,6 +25,15 @@ struct point {
 /// the constraints reject 1000 draws in a row.
 point draw(const domain& d, std::mt19937_64& rng);
 
+/// A drawn point with its symbols bound (bind), which drawing computes to check the constraints.
+struct bound_point {
+  point at;
+  expr::environment<numeric::real50> env;
+};
+
+/// The same draw as `draw`, keeping the symbols bound.
+bound_point draw_bound(const domain& d, std::mt19937_64& rng);
+
 /// Returns a fresh random value of the variable `name` at the sizes of p
 /// (constraints are not checked): the gradient of the next step of a trajectory.
 expr::value<numeric::real50> redraw(const domain& d, const std::string& name, const point& p, std::mt19937_64& rng);
