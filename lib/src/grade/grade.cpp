@@ -764,8 +764,10 @@ class grader {
 
 }  // namespace
 
-reference make_reference(const cases::case_file& c) {
-  reference out{&c, cases::evaluate_case<real50>(c), prepare_formulas(c), {}, cases::printed_values(c, 12), {}, {}, {}};
+reference make_reference(const cases::case_file& c) { return make_reference(c, prepare_formulas(c)); }
+
+reference make_reference(const cases::case_file& c, std::map<std::string, formula::prepared_question> formulas) {
+  reference out{&c, cases::evaluate_case<real50>(c), std::move(formulas), {}, cases::printed_values(c, 12), {}, {}, {}};
   static const cases::tolerance fallback{};
   for (const auto& q : c.derive) {
     const auto* a = c.find_asked(q.name);

@@ -8,6 +8,7 @@
 #include "gradecheck/writeup/bind.hpp"
 #include "grade_command.hpp"
 #include "output_file.hpp"
+#include "prepared_points.hpp"
 #include "zip_writer.hpp"
 
 #include <nlohmann/json.hpp>
@@ -77,7 +78,7 @@ int run_autograde(const autograde_options& o) {
   std::string message;
   for (const auto& id_or_path : o.cases) {
     const auto c = verified_case(cases::load_case(resolve_case(id_or_path)), student, o.verified_at_setup, true);
-    const auto ref = grade::make_reference(c);
+    const auto ref = o.points.empty() ? grade::make_reference(c) : reference_with_points(c, o.points);
     const auto file = submission_for(c.id, o.submission_dir, o.cases.size() == 1);
     grade::submission s;
     if (file) {
@@ -139,22 +140,23 @@ int run_package(const package_options& o) {
       "bash ci/install-deps.sh\n"
       "cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DGRADECHECK_BUILD_TESTS=OFF -DGRADECHECK_BUILD_BENCHMARKS=OFF\n"
       "cmake --build build --target grader --parallel \"$(nproc)\"\n"
-      "# every case's derivation checked by finite differences once, here: a wrong one stops the setup\n"
-      "build/lib/grader verify" + case_args + "\n";
+      "# every case's derivation checked by finite differences once, here: a wrong one stops the setup; the points\n"
+      "# its formula answers are tested at are drawn and evaluated here too, once, for every submission to read\n"
+      "build/lib/grader verify" + case_args + " --save-points build/points\n";
   const std::string run =
       gradescope ? "#!/usr/bin/env bash\n"
                    "# Gradescope runs this for every submission: grades /autograder/submission into results.json.\n"
                    "set -euo pipefail\n"
                    "root=${AUTOGRADER_ROOT:-/autograder}\n"
                    "cd \"${AUTOGRADER_SOURCE:-$root/source}\"\n"
-                   "build/lib/grader autograde --format gradescope --submission \"$root/submission\" --results \"$root/results/results.json\" --verified-at-setup" + reveal +
+                   "build/lib/grader autograde --format gradescope --submission \"$root/submission\" --results \"$root/results/results.json\" --verified-at-setup --points build/points" + reveal +
                        case_args + "\n"
                  : "#!/usr/bin/env bash\n"
                    "# PrairieLearn's external grader runs this for every submission: grades /grade/student into results.json.\n"
                    "set -euo pipefail\n"
                    "root=${GRADE_ROOT:-/grade}\n"
                    "cd \"${AUTOGRADER_SOURCE:-$root/source}\"\n"
-                   "build/lib/grader autograde --format prairielearn --submission \"$root/student\" --results \"$root/results/results.json\" --verified-at-setup" + reveal +
+                   "build/lib/grader autograde --format prairielearn --submission \"$root/student\" --results \"$root/results/results.json\" --verified-at-setup --points build/points" + reveal +
                        case_args + "\n";
   zip_writer zip;
   zip.add("setup.sh", setup, true);

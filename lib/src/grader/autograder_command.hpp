@@ -18,6 +18,7 @@ struct autograde_options {
   std::string syntax = "auto";        ///< how answers are read: plain, latex or auto
   std::string student;                ///< whose variant; empty: the platform's metadata says (student_of)
   bool verified_at_setup = false;     ///< the cases' own derivations were verified by setup.sh: not again per submission
+  std::string points;                 ///< a folder of the cases' prepared formula points (verify --save-points); empty: prepared here
 };
 
 /// Returns the student of a submission in the platform's layout: Gradescope's first user's email in

@@ -1,7 +1,7 @@
 // grader: the command line of gradecheck.
 //
 //   grader gradcheck [--digits N] [--seed S]     every reference op against finite differences
-//   grader verify CASE... [--student ID]         check every derivative a case claims
+//   grader verify CASE... [--student ID] [--save-points DIR]   check every derivative a case claims (and keep its formula points)
 //   grader key CASE [--digits N] [--format F] [--student ID]   the answer key (text, markdown, latex, json)
 //   grader key CASE --compare FILE               fail on any byte of difference from FILE
 //   grader template CASE [--student ID]          the blank answer file, with the student's numbers
@@ -26,6 +26,7 @@
 #include "check_command.hpp"
 #include "case_path.hpp"
 #include "grade_command.hpp"
+#include "prepared_points.hpp"
 #include "sheet_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -78,13 +79,15 @@ std::string redraws_text(const cases::redraw_counts& counts) {
   return std::to_string(total) + (total == 1 ? " redraw (" : " redraws (") + why + ")";
 }
 
-int verify(const std::vector<std::string>& ids, const std::string& student) {
+int verify(const std::vector<std::string>& ids, const std::string& student, const std::string& save_points) {
   bool all = true;
   for (const auto& id : ids) {
     const auto v = gradecheck::cli::load_variant(id, student);
     const auto& c = v.c;
     const auto& checks = v.checks;
     const bool ok = report_checks(c, checks, std::cout);
+    if (ok && !save_points.empty() && gradecheck::cli::save_points(c, save_points))
+      std::cout << c.id << ": the formula questions' points saved in " << save_points << "/" << c.id << ".points\n";
     double least = 50;
     for (const auto& chk : checks) least = std::min(least, chk.digits);
     const std::string text = checks.empty() ? "no derivative quantities to check"
@@ -150,6 +153,8 @@ int main(int argc, char** argv) {
   auto* ver = app.add_subcommand("verify", "check every derivative quantity of the cases against finite differences");
   ver->add_option("CASE", ids, "case files, folders or ids")->required();
   ver->add_option("--student", student, "verify this student's variant of the cases (and say how many draws it took)");
+  std::string save_points;
+  ver->add_option("--save-points", save_points, "save each verified case's formula points in this folder, for autograde --points");
 
   std::string id, format = "text", compare_with;
   int key_digits = 50;
@@ -222,6 +227,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"never", "after_due_date", "always"}));
   ag->add_flag("--verified-at-setup", ao.verified_at_setup, "the cases were verified when the autograder was set up (setup.sh does): do not verify them again");
   ag->add_option("--student", ao.student, "the student (default: the platform's: Gradescope's submission_metadata.json, PrairieLearn's data.json)");
+  ag->add_option("--points", ao.points, "the folder of the cases' formula points that verify --save-points wrote (setup.sh does)");
   ag->add_option("--syntax", ao.syntax, "how answers are read: plain, latex or auto (default: auto)")->check(CLI::IsMember({"plain", "latex", "auto"}));
 
   try {
@@ -232,7 +238,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (*gc) return gradcheck(digits, seed);
-    if (*ver) return verify(ids, student);
+    if (*ver) return verify(ids, student, save_points);
     if (*k) return key(id, student, key_digits, format, compare_with);
     if (*t) {
       so_sheets.case_path = id;

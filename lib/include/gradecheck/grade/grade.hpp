@@ -42,6 +42,9 @@ struct reference {
 /// Returns the reference of case c.
 reference make_reference(const cases::case_file& c);
 
+/// The same, with c's formula questions already prepared (formula::prepare_all, or read back from a file).
+reference make_reference(const cases::case_file& c, std::map<std::string, formula::prepared_question> formulas);
+
 /// Options of grading.
 struct grading_options {
   credit_policy credit = credit_policy::defaults();
