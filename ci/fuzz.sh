@@ -22,7 +22,8 @@ trap 'rm -rf "$corpus"' EXIT
 mkdir -p "$corpus/fuzz_case" "$corpus/fuzz_submission" "$corpus/fuzz_expression" "$corpus/fuzz_latex" "$corpus/fuzz_writeup"
 cp cases/*/case.toml lib/tests/data/*.toml "$corpus/fuzz_case/" 2>/dev/null || true
 for f in cases/*/case.toml; do cp "$f" "$corpus/fuzz_case/$(basename "$(dirname "$f")").toml"; done
-for f in cases/*/submissions/*.txt; do cp "$f" "$corpus/fuzz_submission/$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"; done
+# the submission target's case has seed 000 Problem 1's names: its submissions are the seeds that reach the grading
+for f in cases/mlp-2-2-2-sigmoid-mse/submissions/*.txt cases/mlp-2-2-2-sigmoid-mse/students/*.txt; do cp "$f" "$corpus/fuzz_submission/"; done
 # every right-hand side of the cases' derivations, and every reference formula, is an expression seed
 for f in cases/*/case.toml; do
   { sed -n "/^derive = '''/,/^'''/p" "$f" | grep ' = ' | sed 's/^[^=]*= //; s/#.*//' || true

@@ -1,5 +1,5 @@
 // Fuzz target: reading and grading a submission against one unit of seed 000 Problem 1
-// (small-case.toml: a small case, so that runs are many), and writing every report format.
+// (small-case.toml: a small case, so that runs are many), and writing a report in one of the formats.
 // None of it may throw or crash.
 #include "gradecheck/cases/latex_symbols.hpp"
 #include "gradecheck/cases/load.hpp"
@@ -31,10 +31,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text(reinterpret_cast<const char*>(data), size);
   const auto report = grade::grade_submission(ref, grade::parse_submission(text, "fuzz.txt", c, {}, {expr::syntax::automatic, &symbols}), options);
   static const report::view how = report::make_view(c, report::reveal::always);
-  (void)report::to_text(report, how);
-  (void)report::to_json(report, how);
-  (void)report::to_gradescope(report, how, report::reveal::after_due_date);
-  (void)report::to_prairielearn(report, how);
-  (void)report::to_csv({report});
+  // one format per input, by its length: every format is written across the inputs, at a fifth of the cost
+  switch (size % 5) {
+    case 0: (void)report::to_text(report, how); break;
+    case 1: (void)report::to_json(report, how); break;
+    case 2: (void)report::to_gradescope(report, how, report::reveal::after_due_date); break;
+    case 3: (void)report::to_prairielearn(report, how); break;
+    default: (void)report::to_csv({report});
+  }
   return 0;
 }

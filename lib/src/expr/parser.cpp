@@ -206,10 +206,10 @@ namespace {
 
 bool digit_at(std::string_view text, std::size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; }
 
-// A plain number ("0.5933", " -1.2e-3 "), the answer nearly every line holds, read without the
-// tokenizer: the tree the parser makes of it, or nothing when the text is anything else (which the
-// parser then reads). ASCII only, so that a column is a byte.
-std::optional<node> plain_number(std::string_view text, position origin) {
+}  // namespace
+
+// ASCII only, so that a column is a byte; anything else is left to the parser.
+std::optional<node> parse_plain_number(std::string_view text, position origin) {
   const auto blank = [&](std::size_t k) { return text[k] == ' ' || text[k] == '\t' || text[k] == '\r'; };
   std::size_t k = 0;
   while (k < text.size() && blank(k)) ++k;
@@ -251,10 +251,8 @@ std::optional<node> plain_number(std::string_view text, position origin) {
   return negated;
 }
 
-}  // namespace
-
 node parse_expression(std::string_view text, position origin) {
-  if (auto n = plain_number(text, origin)) return std::move(*n);
+  if (auto n = parse_plain_number(text, origin)) return std::move(*n);
   return parser(plain::tokenize(text, origin)).parse_whole();
 }
 

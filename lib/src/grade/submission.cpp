@@ -67,6 +67,35 @@ class collector {
     }
   }
 
+  // A line `name = number` (content, comments and delimiters gone) whose name is an asked number of
+  // the case, written as the plain reader writes it, and answered for the first time: recorded at
+  // once, as `add` would record it. False, with nothing recorded, for any other line.
+  bool add_plain_line(std::string_view content, int line_no) {
+    if (!how_.plain_lines_at_once || how_.how == expr::syntax::latex || s_.answers.size() >= limits_.max_answers) return false;
+    std::size_t k = 0;
+    while (k < content.size() && (content[k] == ' ' || content[k] == '\t')) ++k;
+    const std::size_t start = k;
+    if (k == content.size() || !(std::isalpha(static_cast<unsigned char>(content[k])) || content[k] == '_')) return false;
+    while (k < content.size() && (std::isalnum(static_cast<unsigned char>(content[k])) || content[k] == '_')) ++k;
+    const std::string name(content.substr(start, k - start));
+    while (k < content.size() && (content[k] == ' ' || content[k] == '\t')) ++k;
+    if (k == content.size() || content[k] != '=' || (k + 1 < content.size() && content[k + 1] == '=')) return false;
+    const std::size_t eq = k;
+    const std::string_view raw = content.substr(eq + 1);
+    // the general reading trims blanks and tabs before the number, and \r only after it
+    const std::size_t lead = raw.find_first_not_of(" \t");
+    if (lead == std::string_view::npos || raw[lead] == '\r') return false;
+    if (!c_.find_asked(name) || c_.find_formula(name) || !c_.find(name) || c_.is_given(name) || s_.answers.count(name)) return false;
+    auto value = expr::parse_plain_number(raw, {line_no, static_cast<int>(eq) + 2});
+    if (!value) return false;
+    answer& a = s_.answers[name];
+    a.name = name;
+    a.text = trim(raw);
+    a.where = {line_no, static_cast<int>(start) + 1};
+    a.value = std::move(*value);
+    return true;
+  }
+
   // An earlier side of a chain h1 = 0.1 = 0.5933: a second answer when it is a number.
   void add_if_number(const std::string& raw_name, const std::string& raw_text, expr::position name_at, expr::position value_at) {
     try {
@@ -239,6 +268,7 @@ void read_text(const std::string& text, collector& out, const submission_limits&
     const std::string_view content = line;
     const std::size_t start = content.find_first_not_of(" \t\r");
     if (start == std::string_view::npos) continue;
+    if (out.add_plain_line(content, line_no)) continue;
     const std::size_t eq = assignment_sign(content);
     // a chain h1 = sigmoid(z1) = 0.5933 answers with its last side
     std::size_t value_from = eq;

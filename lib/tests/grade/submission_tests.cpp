@@ -1,8 +1,13 @@
 #include "gradecheck/grade/submission.hpp"
 
+#include "gradecheck/cases/latex_symbols.hpp"
 #include "gradecheck/cases/load.hpp"
 
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <functional>
+#include <random>
 
 using namespace gradecheck;
 
@@ -88,4 +93,81 @@ TEST(submission, a_decimal_comma_in_a_scalar_is_a_decimal_point_and_a_list_stays
   ASSERT_EQ(s.answers.at("y").value.kind, expr::node_kind::number);
   EXPECT_EQ(s.answers.at("y").value.literal.decimal_places(), 4);
   EXPECT_EQ(s.answers.at("dE_dx").value.kind, expr::node_kind::list);
+}
+
+namespace {
+
+// A submission as text: every answer with everything read of it, every issue.
+std::string described(const grade::submission& s) {
+  std::string out = s.unreadable_file ? "unreadable\n" : "";
+  const std::function<std::string(const expr::node&)> tree = [&](const expr::node& n) {
+    std::string t = std::to_string(static_cast<int>(n.kind)) + "'" + n.text + "'" + n.literal.canonical() + "@" + std::to_string(n.where.line) + ":" +
+                    std::to_string(n.where.column) + "(";
+    for (const auto& c : n.children) t += tree(c) + ",";
+    return t + ")";
+  };
+  for (const auto& [name, a] : s.answers)
+    out += name + "|" + a.name + "|" + a.text + "|" + tree(a.value) + "|" + std::to_string(a.where.line) + ":" + std::to_string(a.where.column) +
+           "|" + std::to_string(a.readable) + "|" + a.problem + "|" + a.conflicting_text + "|" + std::to_string(a.conflicting_line) + "|" +
+           std::to_string(a.latex) + "|" + a.read_as + "\n";
+  for (const auto& i : s.issues) out += "issue " + std::to_string(i.where.line) + ":" + std::to_string(i.where.column) + " " + i.message + "\n";
+  return out;
+}
+
+std::string read_both_ways(const std::string& text, const cases::case_file& c, const expr::latex_symbols& symbols, expr::syntax how,
+                           std::string& general) {
+  grade::reading_options at_once{how, &symbols}, every_line{how, &symbols};
+  every_line.plain_lines_at_once = false;
+  general = described(grade::parse_submission(text, "s.txt", c, {}, every_line));
+  return described(grade::parse_submission(text, "s.txt", c, {}, at_once));
+}
+
+}  // namespace
+
+// Plain `name = number` lines are read at once; what is read must be what the general reading
+// reads, on every stored submission and on random lines built of names, signs, blanks and numbers.
+TEST(submission, plain_lines_read_at_once_read_as_every_line_is_read) {
+  const std::filesystem::path cases_dir = GRADECHECK_CASES_DIR;
+  int files = 0;
+  for (const auto& dir : std::filesystem::directory_iterator(cases_dir)) {
+    if (!std::filesystem::exists(dir.path() / "case.toml") || !std::filesystem::is_directory(dir.path() / "submissions")) continue;
+    const auto c = cases::load_case(dir.path());
+    const auto symbols = cases::latex_symbols_of(c);
+    for (const auto& f : std::filesystem::directory_iterator(dir.path() / "submissions")) {
+      if (f.path().extension() != ".txt") continue;
+      std::ifstream in(f.path(), std::ios::binary);
+      const std::string text{std::istreambuf_iterator<char>(in), {}};
+      for (const auto how : {expr::syntax::automatic, expr::syntax::plain, expr::syntax::latex}) {
+        std::string general;
+        EXPECT_EQ(read_both_ways(text, c, symbols, how, general), general) << f.path();
+      }
+      ++files;
+    }
+  }
+  EXPECT_GT(files, 100);
+
+  const auto c = cases::load_case(cases_dir / "mlp-2-2-2-sigmoid-mse");
+  const auto symbols = cases::latex_symbols_of(c);
+  const char* pieces[] = {"h1", "dL_dw5", "dL/dw5", "w1", "loss", "L", "o_1", "nope", " ", "\t", "\r", "=", "==", "<=", "-", "+",
+                          "0.5933", "1e-3", ".5", "2.", "1,5", "#", "$", "(", "[", "0.5, 1", "sqrt(2)", "\xE2\x88\x92"};
+  std::mt19937_64 gen(42);
+  int answered = 0;
+  for (int k = 0; k < 3000; ++k) {
+    std::string text;
+    for (int line = 0; line < 6; ++line) {
+      // most lines are well formed, so that many are read at once; the rest are anything
+      if (gen() % 3) {
+        text += std::string(gen() % 2 ? "" : " ") + pieces[gen() % 8] + (gen() % 2 ? " = " : "=") + (gen() % 2 ? "-" : "") + pieces[16 + gen() % 5] +
+                (gen() % 4 ? "" : " \r");
+      } else {
+        for (int j = 0; j < 5; ++j) text += pieces[gen() % std::size(pieces)];
+      }
+      text += "\n";
+    }
+    std::string general;
+    const auto got = read_both_ways(text, c, symbols, expr::syntax::automatic, general);
+    EXPECT_EQ(got, general) << text;
+    answered += got.find("|1|") != std::string::npos;  // a readable answer
+  }
+  EXPECT_GT(answered, 1000);
 }

@@ -14,6 +14,7 @@
 
 #include "gradecheck/expr/ast.hpp"
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -31,6 +32,11 @@ struct parse_error : std::runtime_error {
 /// whole. `origin` is the position of text's first character in its file, so
 /// that errors point into the file. Throws parse_error.
 node parse_expression(std::string_view text, position origin = {});
+
+/// Returns the tree of `text` when it is a plain number ("0.5933", " -1.2e-3 ": an optional sign,
+/// digits with an optional point and exponent, blanks around), the tree parse_expression makes of
+/// it; nothing for any other text. The answer nearly every line holds, read without the tokenizer.
+std::optional<node> parse_plain_number(std::string_view text, position origin = {});
 
 /// Returns a two-line picture of the error: the source line and a caret under the column.
 std::string caret_picture(std::string_view source_line, int column);

@@ -77,6 +77,9 @@ struct submission_limits {
 struct reading_options {
   expr::syntax how = expr::syntax::automatic;
   const expr::latex_symbols* symbols = nullptr;
+  /// A line `name = number` with an asked name as the plain reader writes it is read at once (the
+  /// answer the general reading gives; false reads every line the general way, to compare).
+  bool plain_lines_at_once = true;
 };
 
 /// Returns the submission at `path` (JSON when it starts with '{', text otherwise),
