@@ -87,8 +87,17 @@ int main(int argc, char** argv) {
   for (int k = 0; k < n; ++k) (void)grade::parse_submission(correct, "correct.txt", c, {}, reading);
   const double parse_only = seconds_since(start);
 
+  // the same, every answer through the whole grader (what accepting at sight saves)
+  grade::grading_options whole = with_search;
+  whole.at_sight = false;
+  start = clock_type::now();
+  for (int k = 0; k < n; ++k) (void)grade::grade_submission(ref, grade::parse_submission(correct, "correct.txt", c, {}, reading), whole);
+  const double right_whole = seconds_since(start);
+
   std::printf("correct submissions, one thread: %8.0f submissions/s  (%.3f ms each, %.3f ms of it reading the file)\n", n / right,
               1000 * right / n, 1000 * parse_only / n);
+  std::printf("  the same through the whole grader (no answer accepted at sight): %.0f submissions/s (%.3f ms each)\n", n / right_whole,
+              1000 * right_whole / n);
   std::printf("one thread:   %8.0f submissions/s  (%.2f ms each)\n", n / one, 1000 * one / n);
   std::printf("two threads:  %8.0f submissions/s  (speed-up %.2f)\n", (n / 2 * 2) / two, one / two * (n / 2 * 2) / n);
   std::printf("mistake search: %zu evaluations for %zu searched answers (%.0f each, bound %zu); one evaluation %.1f us,\n"
