@@ -38,6 +38,11 @@ ms() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N); echo $(
 one=$(ms "${BUILD_DIR:-build}/lib/grader" grade mlp-2-2-2-sigmoid-mse "$batch" --jobs 1)
 all=$(ms "${BUILD_DIR:-build}/lib/grader" grade mlp-2-2-2-sigmoid-mse "$batch")
 py=$(ms python3 ci/bench_grading_baseline.py . "$batch")
+rss="(GNU time absent)"
+if [ -x /usr/bin/time ]; then
+  rss="$(/usr/bin/time -f %M "${BUILD_DIR:-build}/lib/grader" grade mlp-2-2-2-sigmoid-mse "$batch" --jobs 1 2>&1 >/dev/null | tail -1) KB"
+fi
+echo "the batch's peak memory, one thread: $rss"
 awk -v n="$n_batch" -v one="$one" -v all="$all" -v py="$py" 'BEGIN {
   printf "a batch of %d correct submissions, whole commands: grader one thread %d ms (%.0f/s), every core %d ms (%.0f/s); python %d ms (%.0f/s); grader on one thread / python: %.2f\n",
          n, one, n / one * 1000, all, n / all * 1000, py, n / py * 1000, py / one }'
