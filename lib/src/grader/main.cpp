@@ -11,7 +11,7 @@
 //   grader solve CASE [--round N] [--set name=value] [--student ID]   a step-by-step student's answers
 //   grader check FILE... [--format F] [--all]    every chain of a write-up (.md, .tex, .ipynb) checked link by link
 //   grader gradescope|prairielearn CASE... -o DIR   an autograder archive for the platform
-//   grader autograde CASE... --format F --submission DIR --results FILE   (run inside the platform)
+//   grader autograde CASE... --format F --submission DIR --results FILE [--verified-at-setup] [--points DIR]   (run inside the platform)
 //
 // CASE is a case.toml, a folder holding one, or an id under ./cases.
 // Exit status: 0 done, 1 a check failed or a key differs, 2 unusable command line or case.
