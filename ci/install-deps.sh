@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages gradecheck builds with (and Graphviz, which draws the
-# derivation graph of the HTML report, and mpmath, with which ci/independent_keys.py recomputes
-# the answer keys). Idempotent: silent and
+# derivation graph of the HTML report, mpmath, with which ci/independent_keys.py recomputes
+# the answer keys, and Chromium, in which a test renders the class summary page headless). Idempotent: silent and
 # quick when everything is already present.
 set -euo pipefail
 
@@ -12,6 +12,7 @@ packages=(
   libgtest-dev librapidcheck-dev
   graphviz
   python3-mpmath
+  chromium
 )
 
 missing=()

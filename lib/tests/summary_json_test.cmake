@@ -1,6 +1,6 @@
 # The class summary as data: grades the case's stored submissions with `--summary FILE.json`
 # and checks the file against the TA's .expected files (7 of them mark dL_dh1 wrong, 3 of
-# those for the seed's swapped weights; 21 .txt submissions, 31 asked quantities).
+# those for the seed's swapped weights; 22 .txt submissions, 31 asked quantities).
 #   cmake -DGRADER=... -DCASE_DIR=... -DWORK=... -P summary_json_test.cmake
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
@@ -21,7 +21,7 @@ endmacro()
 string(JSON id GET "${doc}" case)
 expect("case" "${id}" "mlp-2-2-2-sigmoid-mse")
 string(JSON n GET "${doc}" submissions)
-expect("submissions" "${n}" 21)
+expect("submissions" "${n}" 22)
 string(JSON quantities LENGTH "${doc}" quantities)
 expect("quantities" "${quantities}" 31)
 string(JSON first GET "${doc}" quantities 0 name)
