@@ -26,14 +26,12 @@ acceptance make_acceptance(const cases::case_file& c, const expr::environment<re
     const auto& w = half_widths.at(a.name);
     sure_answer sure{v.rows, v.cols, v.is_vector() && !v.is_scalar() && !a.pin_orientation, {}};
     bool drawn_in = true;
-    for (std::size_t k = 0; k < v.size() && drawn_in; ++k) {
+    for (std::size_t k = 0; k < v.size(); ++k) {
       // The margin dwarfs the error of a 50-digit reference and band (a relative 1e-48 or so) and
       // the rounding of the ends to 45 digits; what it leaves out, the grader decides.
       const real50 margin = w[k] * real50("1e-20") + abs(v.data[k]) * real50("1e-40");
-      if (margin * 2 >= w[k]) {
-        drawn_in = false;
-        break;
-      }
+      drawn_in = margin * 2 < w[k];
+      if (!drawn_in) break;
       const real50 lo = v.data[k] - w[k] + margin, hi = v.data[k] + w[k] - margin;
       sure.entries.push_back({numeric::parse_decimal(numeric::to_significant(lo, end_digits)),
                               numeric::parse_decimal(numeric::to_significant(hi, end_digits))});
@@ -45,14 +43,13 @@ acceptance make_acceptance(const cases::case_file& c, const expr::environment<re
 
 namespace {
 
+// The signed decimal of a plain number, nothing for any other node.
 std::optional<numeric::decimal> plain_number(const expr::node& n) {
+  if (!expr::is_plain_number(n)) return std::nullopt;
   if (n.kind == expr::node_kind::number) return n.literal;
-  if (n.kind == expr::node_kind::negate && n.children[0].kind == expr::node_kind::number) {
-    auto d = n.children[0].literal;
-    d.negative = !d.negative;
-    return d;
-  }
-  return std::nullopt;
+  auto d = n.children[0].literal;
+  d.negative = !d.negative;
+  return d;
 }
 
 // Appends the entries of a list of plain numbers; false when one is anything else.

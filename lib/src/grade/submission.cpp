@@ -100,8 +100,7 @@ class collector {
   void add_if_number(const std::string& raw_name, const std::string& raw_text, expr::position name_at, expr::position value_at) {
     try {
       const auto n = expr::read_expression(trim(raw_text), how_.how, *how_.symbols).tree;
-      const bool number = n.kind == expr::node_kind::number || (n.kind == expr::node_kind::negate && n.children[0].kind == expr::node_kind::number);
-      if (number) add(raw_name, raw_text, name_at, value_at);
+      if (expr::is_plain_number(n)) add(raw_name, raw_text, name_at, value_at);
     } catch (const std::exception&) {
     }
   }
@@ -119,8 +118,7 @@ class collector {
     std::string name = expr::canonical_name(raw_name);
     const std::string text = trim(raw_text);
     const std::string readable = with_decimal_point(text);  // what is parsed; the text stays as written
-    const bool known = c_.find(name) || c_.find_formula(name);
-    if (!known && how_.how != expr::syntax::plain) {
+    if (!c_.find(name) && !c_.find_formula(name) && how_.how != expr::syntax::plain) {
       // h_1, \frac{\partial L}{\partial w_5}, w_5^{new}, Loss: the name in LaTeX
       try {
         const auto d = expr::parse_latex_name(raw_name, *how_.symbols, name_at);
@@ -144,7 +142,7 @@ class collector {
         return;
       }
     }
-    if (const auto* asked = c_.find_asked(name); !asked) name = c_.answered_by(name);  // L = loss
+    name = c_.answered_by(name);  // L = loss
     if (!c_.find(name) && !c_.find_formula(name)) {
       add_issue(name_at, "unknown name '" + raw_name + "'; this case asks for: " + asked_names());
       return;

@@ -55,10 +55,7 @@ void widen_rounded_numbers(expr::node& n, expr::environment<interval>& env, cons
 }
 
 bool same_number_restated(const expr::node& a, const expr::node& b) {
-  const auto plain_number = [](const expr::node& n) {
-    return n.kind == expr::node_kind::number || (n.kind == expr::node_kind::negate && n.children[0].kind == expr::node_kind::number);
-  };
-  if (!plain_number(a) || !plain_number(b)) return false;
+  if (!expr::is_plain_number(a) || !expr::is_plain_number(b)) return false;
   const auto wa = as_written(a), wb = as_written(b);
   const bool a_coarser = wa.half_unit(0) >= wb.half_unit(0);
   const auto& coarse = a_coarser ? wa : wb;

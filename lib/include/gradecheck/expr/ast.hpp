@@ -46,6 +46,11 @@ std::string to_string(const node& n);
 /// numbers equal as written decimals (0.85 and 85e-2 are one number, with the same digits).
 bool same_tree(const node& a, const node& b);
 
+/// True when n is a number as written, or a negated one ("0.5933", "-0.5933").
+inline bool is_plain_number(const node& n) {
+  return n.kind == node_kind::number || (n.kind == node_kind::negate && n.children.size() == 1 && n.children[0].kind == node_kind::number);
+}
+
 /// Returns the names the expression uses, except the indices its sum(k, ...) bind.
 std::set<std::string> free_names(const node& n);
 
